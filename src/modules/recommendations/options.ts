@@ -1,0 +1,67 @@
+import { z } from "zod"
+
+/** Cookie names per RFC 6265 token rules (no separators, no spaces). */
+const COOKIE_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
+
+export const pluginOptionsSchema = z
+  .object({
+    /** Redis for the plugin's BullMQ queues. Defaults to REDIS_URL, then redis://127.0.0.1:6379. */
+    redisUrl: z.string().url().optional(),
+    /** Postgres for the plugin tables. Defaults to Medusa's projectConfig.databaseUrl. */
+    databaseUrl: z.string().min(1).optional(),
+    /** BullMQ key prefix. Must differ from Medusa's own ("bull") so the queues never mix. */
+    queuePrefix: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,32}$/, "use 1-32 letters, digits, '_' or '-'")
+      .refine((p) => p !== "bull", "'bull' is Medusa's own prefix; choose another")
+      .default("reco"),
+    /** Cookie that carries the anonymous shopper id. */
+    anonymousIdCookie: z.string().regex(COOKIE_NAME, "not a valid cookie name").default("reco_anon_id"),
+    /** Header a headless storefront may send instead of the cookie. */
+    anonymousIdHeader: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, "use a lowercase header name")
+      .default("x-reco-anonymous-id"),
+    cookie: z
+      .object({
+        /** Defaults to true when NODE_ENV=production. */
+        secure: z.boolean().optional(),
+        sameSite: z.enum(["lax", "strict", "none"]).default("lax"),
+        domain: z.string().optional(),
+        maxAgeDays: z.number().int().min(1).max(730).default(365),
+      })
+      .strict()
+      .default({ sameSite: "lax", maxAgeDays: 365 }),
+    /** Behaviour older than this is deleted by the retention job. */
+    retentionDays: z.number().int().min(1).max(3650).default(730),
+    /** Storefront events may be at most this old when they arrive (older history goes through import). */
+    maxEventAgeDays: z.number().int().min(1).max(365).default(7),
+    /** Apply pending plugin migrations when Medusa loads the plugin. */
+    migrateOnStart: z.boolean().default(true),
+  })
+  .strict()
+
+export type PluginOptionsInput = z.input<typeof pluginOptionsSchema>
+export type PluginOptions = z.output<typeof pluginOptionsSchema>
+
+/** Raised when plugin options do not validate; the message names each bad option. */
+export class InvalidPluginOptionsError extends Error {
+  override name = "InvalidPluginOptionsError"
+}
+
+export function parsePluginOptions(raw: unknown): PluginOptions {
+  const result = pluginOptionsSchema.safeParse(raw ?? {})
+  if (result.success) {
+    return result.data
+  }
+  const problems = result.error.issues.map((issue) => {
+    const path = issue.path.join(".")
+    if (issue.code === "unrecognized_keys") {
+      return `unknown option(s) ${issue.keys.map((k) => `"${[path, k].filter(Boolean).join(".")}"`).join(", ")}`
+    }
+    return `option "${path}": ${issue.message}`
+  })
+  throw new InvalidPluginOptionsError(
+    `medusa-plugin-recommendations: invalid plugin options: ${problems.join("; ")}`
+  )
+}

@@ -1,0 +1,93 @@
+import type { Logger } from "@medusajs/framework/types"
+import type { DataSource } from "typeorm"
+import type { SignalProducer } from "../../queue/signal-producer"
+import type { EventStatus } from "../../store/event-types"
+import type { NewEvent } from "../../store/new-event"
+import { mergeAnonymousActor } from "../../store/repositories/actor-merge"
+import { type CartState, syncCart } from "../../store/repositories/cart-sync"
+import { readCheckpoint, saveCheckpoint } from "../../store/repositories/checkpoints"
+import { eraseCustomer } from "../../store/repositories/customer-erasure"
+import { type WriteOutcome, writeEvents } from "../../store/repositories/event-writer"
+import { setOrderPurchaseStatus } from "../../store/repositories/purchase-status"
+import type { PluginOptions } from "./options"
+import type { JsonObject } from "../../store/json"
+
+type InjectedDependencies = {
+  logger: Logger
+  recoDataSource: DataSource
+  recoSignalProducer: SignalProducer
+  recoOptions: PluginOptions
+}
+
+/**
+ * The module's facade for routes, subscribers and workflows. It owns no logic of its own:
+ * each method is one transaction in src/store followed by a learning signal.
+ */
+export default class RecommendationsModuleService {
+  protected readonly dataSource_: DataSource
+  protected readonly signals_: SignalProducer
+  protected readonly logger_: Logger
+  readonly options: PluginOptions
+
+  // Medusa calls these on shutdown; the data source and Redis connection must not outlive the app.
+  readonly __hooks = {
+    onApplicationShutdown: async () => {
+      await this.signals_.close()
+      if (this.dataSource_.isInitialized) await this.dataSource_.destroy()
+    },
+  }
+
+  constructor(deps: InjectedDependencies) {
+    this.dataSource_ = deps.recoDataSource
+    this.signals_ = deps.recoSignalProducer
+    this.logger_ = deps.logger
+    this.options = deps.recoOptions
+  }
+
+  /** The data source over the plugin tables (for read models in later layers). */
+  get dataSource(): DataSource {
+    return this.dataSource_
+  }
+
+  /** Stores events atomically (all or none), then signals the workers. */
+  async recordEvents(events: NewEvent[]): Promise<WriteOutcome> {
+    const outcome = await this.dataSource_.transaction((manager) => writeEvents(manager, events))
+    await this.signal(events[0]?.source ?? "unknown", outcome)
+    return outcome
+  }
+
+  async syncCart(state: CartState) {
+    const outcome = await syncCart(this.dataSource_, state)
+    await this.signal("subscriber", outcome)
+    return outcome
+  }
+
+  mergeAnonymousActor(anonymousId: string, customerId: string): Promise<number> {
+    return mergeAnonymousActor(this.dataSource_, anonymousId, customerId)
+  }
+
+  setOrderPurchaseStatus(orderId: string, status: EventStatus): Promise<number> {
+    return setOrderPurchaseStatus(this.dataSource_, orderId, status)
+  }
+
+  eraseCustomer(customerId: string) {
+    return eraseCustomer(this.dataSource_, customerId)
+  }
+
+  readCheckpoint<T extends JsonObject>(name: string): Promise<T | null> {
+    return readCheckpoint<T>(this.dataSource_, name)
+  }
+
+  saveCheckpoint(name: string, state: JsonObject): Promise<void> {
+    return saveCheckpoint(this.dataSource_, name, state)
+  }
+
+  private async signal(source: string, outcome: WriteOutcome): Promise<void> {
+    if (outcome.stored === 0 || !outcome.newestReceivedAt) return
+    await this.signals_.eventsIngested({
+      source,
+      count: outcome.stored,
+      received_at: outcome.newestReceivedAt.toISOString(),
+    })
+  }
+}

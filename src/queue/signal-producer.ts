@@ -1,0 +1,62 @@
+import { Queue } from "bullmq"
+import type IORedis from "ioredis"
+import { SIGNAL_JOBS, SIGNAL_QUEUE } from "./queue-names"
+import { createProducerConnection } from "./redis-connection"
+
+export type EventsIngestedSignal = {
+  /** Where the events came from (storefront, subscriber, backfill, import). */
+  source: string
+  /** How many new rows were committed. */
+  count: number
+  /** received_at of the newest committed row, ISO 8601. */
+  received_at: string
+}
+
+type Logger = { warn(message: string): void }
+
+/**
+ * Queues small signal jobs after events are committed. Signals are hints: the rows are
+ * already durable in Postgres, so a Redis outage only delays learning and is logged.
+ */
+export class SignalProducer {
+  private readonly connection: IORedis
+  private readonly queue: Queue
+
+  constructor(
+    redisUrl: string,
+    prefix: string,
+    private readonly logger: Logger
+  ) {
+    this.connection = createProducerConnection(redisUrl)
+    // ioredis emits "error" while Redis is down; without a listener Node would crash.
+    this.connection.on("error", () => undefined)
+    this.queue = new Queue(SIGNAL_QUEUE, {
+      connection: this.connection,
+      prefix,
+      defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 1000 },
+    })
+    this.queue.on("error", () => undefined)
+  }
+
+  /** Never throws: returns false (and logs a warning) when the signal could not be queued. */
+  async eventsIngested(signal: EventsIngestedSignal): Promise<boolean> {
+    if (signal.count === 0) {
+      return true
+    }
+    try {
+      await this.queue.add(SIGNAL_JOBS.eventsIngested, signal)
+      return true
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e)
+      this.logger.warn(
+        `medusa-plugin-recommendations: ${signal.count} event(s) are stored in Postgres but the learning signal could not be queued (Redis: ${reason}). The worker catches up from the table.`
+      )
+      return false
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close().catch(() => undefined)
+    this.connection.disconnect()
+  }
+}

@@ -1,0 +1,30 @@
+import { RecoActorAlias } from "./reco-actor-alias.entity"
+import { RecoActorList } from "./reco-actor-list.entity"
+import { RecoCartSnapshot } from "./reco-cart-snapshot.entity"
+import { RecoCheckpoint } from "./reco-checkpoint.entity"
+import { RecoEvent } from "./reco-event.entity"
+import { RecoItemNeighbor } from "./reco-item-neighbor.entity"
+import { RecoModelRun } from "./reco-model-run.entity"
+import { RecoServedRecommendation } from "./reco-served-recommendation.entity"
+
+export {
+  RecoActorAlias,
+  RecoActorList,
+  RecoCartSnapshot,
+  RecoCheckpoint,
+  RecoEvent,
+  RecoItemNeighbor,
+  RecoModelRun,
+  RecoServedRecommendation,
+}
+
+export const RECO_ENTITIES = [
+  RecoActorAlias,
+  RecoActorList,
+  RecoCartSnapshot,
+  RecoCheckpoint,
+  RecoEvent,
+  RecoItemNeighbor,
+  RecoModelRun,
+  RecoServedRecommendation,
+]

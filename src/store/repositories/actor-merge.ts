@@ -1,0 +1,43 @@
+import type { DataSource, EntityManager } from "typeorm"
+import { RecoActorAlias, RecoCartSnapshot, RecoEvent } from "../entities"
+
+/**
+ * Moves an anonymous shopper's history to a customer and records the alias, inside the
+ * caller's transaction. Merging twice is a no-op: the second time no rows carry the id.
+ */
+export async function mergeActorInto(
+  manager: EntityManager,
+  anonymousId: string,
+  customerId: string
+): Promise<number> {
+  if (anonymousId === customerId) return 0
+  const moved = await manager
+    .createQueryBuilder()
+    .update(RecoEvent)
+    .set({ actorType: "customer", actorId: customerId })
+    .where("actor_type = 'anonymous' AND actor_id = :anonymousId", { anonymousId })
+    .execute()
+  await manager
+    .createQueryBuilder()
+    .update(RecoCartSnapshot)
+    .set({ actorType: "customer", actorId: customerId })
+    .where("actor_type = 'anonymous' AND actor_id = :anonymousId", { anonymousId })
+    .execute()
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(RecoActorAlias)
+    .values({ anonymousId, customerId })
+    .orIgnore()
+    .execute()
+  return moved.affected ?? 0
+}
+
+/** Standalone merge (login, cart transfer): its own transaction. Returns events moved. */
+export function mergeAnonymousActor(
+  dataSource: DataSource,
+  anonymousId: string,
+  customerId: string
+): Promise<number> {
+  return dataSource.transaction((manager) => mergeActorInto(manager, anonymousId, customerId))
+}

@@ -1,0 +1,5 @@
+export { cancelOrderPurchasesWorkflow } from "./cancel-order-purchases"
+export { captureOrderPurchasesWorkflow } from "./capture-order-purchases"
+export { eraseCustomerBehaviourWorkflow } from "./erase-customer-behaviour"
+export { recordStorefrontEventsWorkflow } from "./record-storefront-events"
+export { syncCartBehaviourWorkflow } from "./sync-cart-behaviour"
