@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+import { Command } from "commander"
+import { createRecoDataSource } from "../store/data-source"
+import { runRecoMigrations } from "../store/run-migrations"
+import { startRecoWorker } from "../worker"
+import { connectionSettings, MissingSettingError } from "./env-config"
+import { runInMedusaApp } from "./medusa-exec"
+
+const program = new Command()
+  .name("medusa-reco")
+  .description("medusa-plugin-recommendations: workers, migrations and data loading")
+
+const connectionFlags = (cmd: Command) =>
+  cmd
+    .option("--database-url <url>", "Postgres URL of the Medusa database (default: $DATABASE_URL)")
+    .option("--redis-url <url>", "Redis URL for the plugin queues (default: $REDIS_URL or redis://127.0.0.1:6379)")
+    .option("--queue-prefix <prefix>", "BullMQ prefix, the plugin's queuePrefix option (default: $RECO_QUEUE_PREFIX or reco)")
+
+connectionFlags(program.command("worker").description("consume the plugin's queues until SIGTERM or SIGINT"))
+  .option("--concurrency <n>", "jobs processed at once", "1")
+  .action(async (flags) => {
+    const settings = connectionSettings(flags)
+    const running = await startRecoWorker({ ...settings, concurrency: Number(flags.concurrency) })
+    const stop = async (signal: string) => {
+      console.log(`medusa-reco worker: ${signal} received, finishing jobs in flight`)
+      await running.close()
+      process.exit(0)
+    }
+    process.once("SIGTERM", () => void stop("SIGTERM"))
+    process.once("SIGINT", () => void stop("SIGINT"))
+  })
+
+connectionFlags(program.command("migrate").description("apply the plugin's pending database migrations")).action(
+  async (flags) => {
+    const { databaseUrl } = connectionSettings(flags)
+    const dataSource = createRecoDataSource({ url: databaseUrl })
+    await dataSource.initialize()
+    try {
+      const { applied } = await runRecoMigrations(dataSource)
+      console.log(applied.length ? `applied: ${applied.join(", ")}` : "the plugin schema is up to date")
+    } finally {
+      await dataSource.destroy()
+    }
+  }
+)
+
+program
+  .command("backfill")
+  .description("write purchase events for existing orders (run in the Medusa app directory; resumable)")
+  .option("--restart", "start from the first order instead of the saved cursor")
+  .option("--page-size <n>", "orders per page", "100")
+  .action(async (flags) => {
+    const args = [`--page-size=${Number(flags.pageSize)}`, ...(flags.restart ? ["--restart"] : [])]
+    process.exitCode = await runInMedusaApp("backfill-orders", args)
+  })
+
+program
+  .command("import <file>")
+  .description("load historical behaviour from a CSV (run in the Medusa app directory); see the README for columns")
+  .option("--strict", "write nothing if any row is rejected")
+  .action(async (file: string, flags) => {
+    process.exitCode = await runInMedusaApp("import-events", [file, ...(flags.strict ? ["--strict"] : [])])
+  })
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  if (e instanceof MissingSettingError) {
+    console.error(`medusa-reco: ${e.message}`)
+  } else {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e)
+  }
+  process.exit(1)
+})
