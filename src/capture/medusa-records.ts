@@ -30,8 +30,9 @@ export type OrderRecord = {
     id: string
     variant_id?: string | null
     product_id?: string | null
-    quantity: unknown
+    quantity?: unknown
     unit_price?: unknown
+    detail?: { quantity?: unknown } | null
   } | null> | null
 }
 
@@ -60,8 +61,10 @@ export const ORDER_CAPTURE_FIELDS = [
   "items.id",
   "items.variant_id",
   "items.product_id",
-  "items.quantity",
   "items.unit_price",
+  // An order line's quantity is computed from its item detail; without the detail Query omits it.
+  "items.quantity",
+  "items.detail.quantity",
 ]
 
 /** Medusa returns numbers, numeric strings or BigNumber objects ({numeric_, raw_}); reads any of them. */

@@ -15,7 +15,7 @@ export function purchaseEventsOf(order: OrderRecord, source: EventSource): NewEv
   const events: NewEvent[] = []
   for (const item of order.items ?? []) {
     if (!item) continue
-    const quantity = toNumber(item.quantity) ?? 0
+    const quantity = toNumber(item.quantity) ?? toNumber(item.detail?.quantity) ?? 0
     if (quantity <= 0) continue
     events.push({
       type: "purchase",
