@@ -14,6 +14,12 @@ export type EventsIngestedSignal = {
 
 type Logger = { warn(message: string): void }
 
+/** How long a request may wait on Redis for a signal before giving up on it. */
+const SIGNAL_TIMEOUT_MS = 1_500
+
+/** ioredis states in which a command cannot be sent now (BullMQ would wait for "ready" forever). */
+const UNAVAILABLE = new Set(["reconnecting", "close", "end"])
+
 /**
  * Queues small signal jobs after events are committed. Signals are hints: the rows are
  * already durable in Postgres, so a Redis outage only delays learning and is logged.
@@ -44,7 +50,10 @@ export class SignalProducer {
       return true
     }
     try {
-      await this.queue.add(SIGNAL_JOBS.eventsIngested, signal)
+      if (UNAVAILABLE.has(this.connection.status)) {
+        throw new Error(`connection is ${this.connection.status}`)
+      }
+      await withTimeout(this.queue.add(SIGNAL_JOBS.eventsIngested, signal), SIGNAL_TIMEOUT_MS)
       return true
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e)
@@ -59,4 +68,12 @@ export class SignalProducer {
     await this.queue.close().catch(() => undefined)
     this.connection.disconnect()
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)
+  })
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
 }

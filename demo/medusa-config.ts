@@ -1,0 +1,39 @@
+// The demo store: a plain Medusa app that installs the plugin the way a merchant would.
+// `npm run demo` (scripts/demo.mjs) links demo/node_modules/medusa-plugin-recommendations to the
+// repository root and sets DATABASE_URL / REDIS_URL; every @medusajs package resolves from the
+// repository's node_modules, so there is one copy of Medusa.
+import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+const redisUrl = process.env.REDIS_URL || "redis://127.0.0.1:6379"
+const databaseUrl =
+  process.env.DATABASE_URL || `postgres://postgres@127.0.0.1:5432/${process.env.DEMO_DB_NAME || "medusa_reco_demo"}`
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl,
+    redisUrl,
+    http: {
+      storeCors: process.env.STORE_CORS || "http://localhost:8000,http://localhost:9000",
+      adminCors: process.env.ADMIN_CORS || "http://localhost:9000",
+      authCors: process.env.AUTH_CORS || "http://localhost:8000,http://localhost:9000",
+      jwtSecret: process.env.JWT_SECRET || "reco-demo-jwt-secret",
+      cookieSecret: process.env.COOKIE_SECRET || "reco-demo-cookie-secret",
+    },
+    // A local http demo: a Secure cookie would never be sent back to http://localhost.
+    cookieOptions: { secure: false, sameSite: "lax" },
+  },
+  admin: {
+    path: "/app",
+  },
+  plugins: [
+    {
+      resolve: "medusa-plugin-recommendations",
+      options: {
+        redisUrl,
+        queuePrefix: process.env.RECO_QUEUE_PREFIX || "reco-demo",
+      },
+    },
+  ],
+})

@@ -1,0 +1,18 @@
+// Lets a child `node` process run the plugin's TypeScript directly (for CLI tests that must
+// not depend on a prior build), with the same swc settings as jest.config.js.
+const fs = require("node:fs")
+const { transformSync } = require("@swc/core")
+
+require.extensions[".ts"] = function compileTypeScript(module, filename) {
+  const { code } = transformSync(fs.readFileSync(filename, "utf8"), {
+    filename,
+    sourceMaps: "inline",
+    module: { type: "commonjs" },
+    jsc: {
+      target: "es2021",
+      parser: { syntax: "typescript", decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+    },
+  })
+  module._compile(code, filename)
+}
