@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto"
 import type { StorefrontEventType } from "../store/event-types"
 import type { NewEvent } from "../store/new-event"
 import type { Actor } from "./actor"
+import { parseIsoWithZone } from "./iso-time"
 
 /** A storefront event after schema validation (see the route's validators). */
 export type StorefrontEventFields = {
@@ -39,15 +40,13 @@ export class InvalidEventError extends Error {
   }
 }
 
-/** ISO 8601 with a date, a time and an explicit offset or Z. */
-const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/
 /** Client clocks drift; anything further ahead than this is a bad timestamp. */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000
 
 function occurredAt(event: StorefrontEventFields, index: number, ctx: StorefrontContext): Date {
   if (event.occurred_at === undefined) return ctx.now
-  const parsed = new Date(event.occurred_at)
-  if (!ISO_WITH_ZONE.test(event.occurred_at) || Number.isNaN(parsed.getTime())) {
+  const parsed = parseIsoWithZone(event.occurred_at)
+  if (!parsed) {
     throw new InvalidEventError(index, "occurred_at", `"${event.occurred_at}" is not an ISO 8601 time with a zone`)
   }
   if (parsed.getTime() > ctx.now.getTime() + FUTURE_TOLERANCE_MS) {

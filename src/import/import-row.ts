@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto"
 import { z } from "zod"
 import { ANONYMOUS_ID_PATTERN } from "../capture/actor"
+import { parseIsoWithZone } from "../capture/iso-time"
 import { ACTOR_TYPES, EVENT_TYPES } from "../store/event-types"
 import type { NewEvent } from "../store/new-event"
 
@@ -23,7 +24,6 @@ export const IMPORT_COLUMNS = [
   "idempotency_key",
 ] as const
 
-const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/
 const reference = z.string().regex(/^[A-Za-z0-9_:.-]{1,64}$/, "must be 1-64 letters, digits, '_', ':', '.' or '-'")
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v)
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(blankToUndefined, schema.optional())
@@ -43,7 +43,9 @@ const importRowSchema = z
     query: optional(z.string().trim().min(1).max(500)),
     placement: optional(z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, "must be a lowercase placement name")),
     order_id: optional(reference),
-    occurred_at: z.string().regex(ISO_WITH_ZONE, "must be ISO 8601 with a time zone, e.g. 2025-03-01T12:00:00Z"),
+    occurred_at: z
+      .string()
+      .refine((t) => parseIsoWithZone(t) !== null, "must be a real ISO 8601 time with a zone, e.g. 2025-03-01T12:00:00Z"),
     idempotency_key: optional(z.string().regex(/^[A-Za-z0-9_:.-]{1,150}$/, "must be 1-150 letters, digits, '_', ':', '.' or '-'")),
   })
   .strict()
@@ -60,10 +62,8 @@ const importRowSchema = z
     if (row.unit_price !== undefined && !row.currency_code) {
       ctx.addIssue({ code: "custom", path: ["currency_code"], message: "required when unit_price is given" })
     }
-    const at = Date.parse(row.occurred_at)
-    if (Number.isNaN(at)) {
-      ctx.addIssue({ code: "custom", path: ["occurred_at"], message: "is not a real date" })
-    } else if (at > Date.now() + 5 * 60_000) {
+    const at = parseIsoWithZone(row.occurred_at)?.getTime()
+    if (at !== undefined && at > Date.now() + 5 * 60_000) {
       ctx.addIssue({ code: "custom", path: ["occurred_at"], message: "is in the future" })
     }
   })
