@@ -19,4 +19,5 @@ module.exports = {
   testMatch: ["<rootDir>/test/**/*.test.ts"],
   setupFiles: ["<rootDir>/test/helpers/setup-env.js"],
   testTimeout: 120000,
+  reporters: ["default", "<rootDir>/test/helpers/summary-reporter.js"],
 }

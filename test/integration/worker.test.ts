@@ -78,7 +78,7 @@ describe("standalone worker", () => {
   })
 
   it("`medusa-reco worker` without a database says how to give one", async () => {
-    const env = { ...process.env, NODE_OPTIONS: "" }
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: "" }
     delete env.DATABASE_URL
     const child = spawn(
       process.execPath,
