@@ -46,12 +46,12 @@ connectionFlags(program.command("migrate").description("apply the plugin's pendi
 
 program
   .command("backfill")
-  .description("write purchase events for existing orders (run in the Medusa app directory; resumable)")
+  .description("mirror the catalogue and write purchase events for existing orders (run in the Medusa app directory; resumable)")
   .option("--restart", "start from the first order instead of the saved cursor")
   .option("--page-size <n>", "orders per page", "100")
   .action(async (flags) => {
     const args = [`--page-size=${Number(flags.pageSize)}`, ...(flags.restart ? ["--restart"] : [])]
-    process.exitCode = await runInMedusaApp("backfill-orders", args)
+    process.exitCode = await runInMedusaApp("backfill", args)
   })
 
 program

@@ -13,7 +13,7 @@ import {
 import { ORDER_CAPTURE_FIELDS } from "../../src/capture/medusa-records"
 import { RECOMMENDATIONS_MODULE } from "../../src/modules/recommendations"
 import type RecommendationsModuleService from "../../src/modules/recommendations/service"
-import backfillOrdersScript from "../../src/scripts/backfill-orders"
+import backfillScript from "../../src/scripts/backfill"
 import importEventsScript from "../../src/scripts/import-events"
 import { eventually } from "../helpers/eventually"
 import { withPg } from "../helpers/reco-db"
@@ -102,8 +102,13 @@ medusaIntegrationTestRunner({
       }
 
       // The CLI's script from scratch: everything already there, nothing written twice.
-      await backfillOrdersScript({ container, args: ["--restart", "--page-size=2"] })
+      await rows(`DELETE FROM reco_product`)
+      await backfillScript({ container, args: ["--restart", "--page-size=2"] })
+      expect(logged.join("\n")).toContain("backfill: 3 products mirrored")
       expect(logged.join("\n")).toContain("backfill: 3 orders processed, 0 purchase events written")
+      const mirror = await rows(`SELECT product_id, title, status, prices, sales_channel_ids FROM reco_product ORDER BY title`)
+      expect(mirror).toHaveLength(3)
+      expect(mirror[0]).toMatchObject({ title: "Product 1", status: "published", prices: { eur: 10 }, sales_channel_ids: [store.salesChannelId] })
       const count = await rows(`SELECT count(*)::int AS n FROM reco_event WHERE type='purchase'`)
       expect(count[0]!.n).toBe(3)
     })

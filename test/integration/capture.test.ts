@@ -1,6 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { deleteCustomersWorkflow } from "@medusajs/medusa/core-flows"
-import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
+import {
+  cancelOrderWorkflow,
+  deleteCustomersWorkflow,
+  deleteProductsWorkflow,
+  updateProductsWorkflow,
+} from "@medusajs/medusa/core-flows"
 import { eventually } from "../helpers/eventually"
 import { withPg } from "../helpers/reco-db"
 import { createStoreFixture, type StoreFixture } from "../helpers/store-fixtures"
@@ -18,6 +22,33 @@ medusaIntegrationTestRunner({
 
     beforeEach(async () => {
       store = await createStoreFixture(getContainer())
+    })
+
+    it("mirrors products into reco_product as Medusa creates, updates and deletes them", async () => {
+      const mirror = () =>
+        rows(`SELECT product_id, title, status, deleted, prices, sales_channel_ids FROM reco_product ORDER BY title`)
+      const created = await eventually(async () => {
+        const r = await mirror()
+        expect(r).toHaveLength(3)
+        return r
+      })
+      expect(created[1]).toMatchObject({
+        product_id: store.products[1]!.id,
+        title: "Product 2",
+        status: "published",
+        deleted: false,
+        prices: { eur: 20 },
+        sales_channel_ids: [store.salesChannelId],
+      })
+      await updateProductsWorkflow(getContainer()).run({
+        input: { selector: { id: store.products[0]!.id }, update: { title: "Espresso Cups" } },
+      })
+      await deleteProductsWorkflow(getContainer()).run({ input: { ids: [store.products[2]!.id] } })
+      await eventually(async () => {
+        const r = await mirror()
+        expect(r.find((p) => p.product_id === store.products[0]!.id)?.title).toBe("Espresso Cups")
+        expect(r.find((p) => p.product_id === store.products[2]!.id)?.deleted).toBe(true)
+      })
     })
 
     it("turns cart changes into cart_add / cart_remove events with quantities and prices", async () => {

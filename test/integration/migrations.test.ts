@@ -34,7 +34,7 @@ describe("plugin migrations", () => {
     await ds.initialize()
     try {
       const first = await runRecoMigrations(ds)
-      expect(first.applied).toEqual(["CreateRecoSchema1764381600000"])
+      expect(first.applied).toEqual(["CreateRecoSchema1764381600000", "AddCatalogMirrorAndSegmentLists1764388800000"])
       const before = await schemaFingerprint(db.url)
       expect(before).toContain("reco_event")
       expect(before).toContain("UQ_reco_model_run_active_kind")
@@ -52,12 +52,12 @@ describe("plugin migrations", () => {
     await Promise.all([a.initialize(), b.initialize()])
     try {
       const [ra, rb] = await Promise.all([runRecoMigrations(a), runRecoMigrations(b)])
-      expect([...ra.applied, ...rb.applied]).toEqual(["CreateRecoSchema1764381600000"])
+      expect([...ra.applied, ...rb.applied]).toEqual(["CreateRecoSchema1764381600000", "AddCatalogMirrorAndSegmentLists1764388800000"])
       const c = new Client({ connectionString: db.url })
       await c.connect()
       const { rows } = await c.query("SELECT count(*)::int AS n FROM reco_migrations")
       await c.end()
-      expect(rows[0].n).toBe(1)
+      expect(rows[0].n).toBe(2)
     } finally {
       await Promise.all([a.destroy(), b.destroy()])
     }

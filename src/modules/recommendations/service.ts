@@ -8,7 +8,9 @@ import { type CartState, syncCart } from "../../store/repositories/cart-sync"
 import { readCheckpoint, saveCheckpoint } from "../../store/repositories/checkpoints"
 import { eraseCustomer } from "../../store/repositories/customer-erasure"
 import { type WriteOutcome, writeEvents } from "../../store/repositories/event-writer"
+import { markProductsDeleted, upsertProducts } from "../../store/repositories/product-mirror"
 import { setOrderPurchaseStatus } from "../../store/repositories/purchase-status"
+import type { RecoProduct } from "../../store/entities"
 import type { PluginOptions } from "./options"
 import type { JsonObject } from "../../store/json"
 
@@ -72,6 +74,14 @@ export default class RecommendationsModuleService {
 
   eraseCustomer(customerId: string) {
     return eraseCustomer(this.dataSource_, customerId)
+  }
+
+  upsertProducts(rows: Array<Omit<RecoProduct, "syncedAt">>): Promise<void> {
+    return upsertProducts(this.dataSource_, rows)
+  }
+
+  markProductsDeleted(productIds: string[]): Promise<void> {
+    return markProductsDeleted(this.dataSource_, productIds)
   }
 
   readCheckpoint<T extends JsonObject>(name: string): Promise<T | null> {

@@ -5,6 +5,8 @@ import { RecoCheckpoint } from "./reco-checkpoint.entity"
 import { RecoEvent } from "./reco-event.entity"
 import { RecoItemNeighbor } from "./reco-item-neighbor.entity"
 import { RecoModelRun } from "./reco-model-run.entity"
+import { RecoProduct } from "./reco-product.entity"
+import { RecoSegmentList } from "./reco-segment-list.entity"
 import { RecoServedRecommendation } from "./reco-served-recommendation.entity"
 
 export {
@@ -15,6 +17,8 @@ export {
   RecoEvent,
   RecoItemNeighbor,
   RecoModelRun,
+  RecoProduct,
+  RecoSegmentList,
   RecoServedRecommendation,
 }
 
@@ -26,5 +30,7 @@ export const RECO_ENTITIES = [
   RecoEvent,
   RecoItemNeighbor,
   RecoModelRun,
+  RecoProduct,
+  RecoSegmentList,
   RecoServedRecommendation,
 ]

@@ -68,6 +68,14 @@ export class RecoModelRun {
   @Column({ name: "event_count", type: "integer", nullable: true })
   eventCount!: number | null
 
+  /** What started it: schedule, signal, admin, cli. */
+  @Column({ type: "varchar", length: 16, nullable: true })
+  trigger!: string | null
+
+  /** Set by an admin's cancel; the worker aborts the job's signal when it sees it. */
+  @Column({ name: "cancel_requested", type: "boolean", default: false })
+  cancelRequested!: boolean
+
   @Column({ name: "created_at", type: "timestamptz", default: () => "now()" })
   createdAt!: Date
 

@@ -8,18 +8,34 @@ import {
   type OrderBackfillState,
 } from "../backfill/backfill-orders"
 import { ORDER_CAPTURE_FIELDS } from "../capture/medusa-records"
+import { mirrorRowOf, PRODUCT_MIRROR_FIELDS, type ProductRecord } from "../capture/product-record"
 import { RECOMMENDATIONS_MODULE } from "../modules/recommendations"
 import type RecommendationsModuleService from "../modules/recommendations/service"
 
 /**
- * `medusa exec` entry behind `medusa-reco backfill`: writes purchase events for the orders a
- * store already has, through Medusa's Query. Args: [--restart] [--page-size=N].
+ * `medusa exec` entry behind `medusa-reco backfill`: mirrors the catalogue, then writes purchase
+ * events for the orders a store already has, all through Medusa's Query.
+ * Args: [--restart] [--page-size=N].
  */
-export default async function backfillOrdersScript({ container, args }: ExecArgs) {
+export default async function backfillScript({ container, args }: ExecArgs) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const service = container.resolve<RecommendationsModuleService>(RECOMMENDATIONS_MODULE)
   const restart = args.includes("--restart")
   const pageSize = Number(args.find((a) => a.startsWith("--page-size="))?.split("=")[1] ?? 100)
+
+  // The catalogue first: the learning side reads product features from the mirror.
+  let mirrored = 0
+  for (let skip = 0; ; skip += 200) {
+    const { data } = await query.graph({
+      entity: "product",
+      fields: PRODUCT_MIRROR_FIELDS,
+      pagination: { take: 200, skip, order: { id: "ASC" } },
+    })
+    if (data.length === 0) break
+    await service.upsertProducts((data as unknown[] as ProductRecord[]).map(mirrorRowOf))
+    mirrored += data.length
+  }
+  console.log(`backfill: ${mirrored} products mirrored`)
 
   const { metadata } = await query.graph({ entity: "order", fields: ["id"], pagination: { take: 1, skip: 0 } })
   const total = metadata?.count ?? 0
