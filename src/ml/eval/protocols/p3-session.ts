@@ -1,0 +1,167 @@
+import { stat } from "node:fs/promises"
+import { join } from "node:path"
+import { loadDiginetica, type ViewSession } from "../../datasets/diginetica"
+import { throwIfAborted } from "../../errors"
+import { scoreLastItem, trainCooccurrenceBaseline } from "../../models/cooccurrence-baseline"
+import { hitAtK, mean, reciprocalRankAtK } from "../metrics"
+import type { ModelMetrics, ProtocolResult, ProtocolRunner } from "../protocol-result"
+import { rankOf } from "../rank"
+
+/**
+ * P3 session next-item (DESIGN.md §4): sessions ordered by `timeframe`; test = sessions on the
+ * last 7 distinct `eventdate` days; predict each next item from the session prefix, ranking
+ * every item seen in training. A target never seen in training is a miss, not a skipped case.
+ */
+export const P3_FILE = "diginetica-sample/sample_train-item-views.csv"
+export const P3_TEST_DAYS = 7
+export const P3_K = 20
+/** The baseline's documented tie-break: popularity x 1e-6. */
+export const P3_POPULARITY_TIE_BREAK = 1e-6
+
+export type SessionSplit = {
+  numItems: number
+  train: ViewSession[]
+  test: ViewSession[]
+  /** Items viewed at least once in training: the ranked catalogue. */
+  catalogue: Uint8Array
+  stats: { train_sessions: number; test_sessions: number; cases: number; items: number; catalogue_items: number }
+}
+
+/** Sessions whose date falls on the last `testDays` distinct dates are the test set. */
+export function splitSessions(sessions: readonly ViewSession[], numItems: number, testDays: number): SessionSplit {
+  const days = [...new Set(sessions.map((s) => s.date))].sort()
+  const testFrom = days[Math.max(0, days.length - testDays)] ?? ""
+  const train = sessions.filter((s) => s.date < testFrom)
+  const test = sessions.filter((s) => s.date >= testFrom)
+  const catalogue = new Uint8Array(numItems)
+  for (const s of train) for (const item of s.items) catalogue[item] = 1
+  const cases = test.reduce((n, s) => n + Math.max(0, s.items.length - 1), 0)
+  return {
+    numItems,
+    train,
+    test,
+    catalogue,
+    stats: {
+      train_sessions: train.length,
+      test_sessions: test.length,
+      cases,
+      items: numItems,
+      catalogue_items: catalogue.reduce((n, v) => n + v, 0),
+    },
+  }
+}
+
+/** Fills `out` (one score per item, higher is better) for a session prefix (oldest view first). */
+export type SessionScorer = (prefix: readonly number[], out: Float64Array) => void
+
+export type RankingMetrics = { hr: number; mrr: number }
+
+export function evaluateSessionScorer(
+  split: SessionSplit,
+  scorer: SessionScorer,
+  k: number = P3_K,
+  signal?: AbortSignal
+): RankingMetrics {
+  const hits: number[] = []
+  const reciprocal: number[] = []
+  const scores = new Float64Array(split.numItems)
+  const excluded = (item: number) => split.catalogue[item] === 0
+  for (const session of split.test) {
+    throwIfAborted(signal)
+    for (let p = 1; p < session.items.length; p++) {
+      const target = session.items[p]!
+      if (split.catalogue[target] === 0) {
+        hits.push(0)
+        reciprocal.push(0)
+        continue
+      }
+      scores.fill(0)
+      scorer(session.items.slice(0, p), scores)
+      const rank = rankOf(scores, target, excluded)
+      hits.push(hitAtK(rank, k))
+      reciprocal.push(reciprocalRankAtK(rank, k))
+    }
+  }
+  return { hr: mean(hits), mrr: mean(reciprocal) }
+}
+
+type Measured<T> = { model: T; train_ms: number; heap_growth_mb: number; peak_rss_mb: number }
+
+/**
+ * Wall time and memory of one training run. Node exposes no per-call peak, so this records the
+ * heap growth across training (retained state plus uncollected garbage; exact when run with
+ * --expose-gc) and the process-wide peak RSS so far.
+ */
+function measureTraining<T>(train: () => T): Measured<T> {
+  const gc = (globalThis as { gc?: () => void }).gc
+  gc?.()
+  const before = process.memoryUsage().heapUsed
+  const start = performance.now()
+  const model = train()
+  const train_ms = performance.now() - start
+  gc?.()
+  const heap_growth_mb = Math.max(0, process.memoryUsage().heapUsed - before) / 2 ** 20
+  const peak_rss_mb = process.resourceUsage().maxRSS / 1024
+  return { model, train_ms, heap_growth_mb, peak_rss_mb }
+}
+
+function metrics(m: RankingMetrics, measured: Measured<unknown>, stateKb?: number): ModelMetrics {
+  const out: ModelMetrics = {
+    hr_at_20: m.hr,
+    mrr_at_20: m.mrr,
+    train_ms: measured.train_ms,
+    heap_growth_mb: measured.heap_growth_mb,
+    peak_rss_mb: measured.peak_rss_mb,
+  }
+  if (stateKb !== undefined) out.state_kb = stateKb
+  return out
+}
+
+async function resolveFile(path: string): Promise<string> {
+  return (await stat(path)).isDirectory() ? join(path, P3_FILE) : path
+}
+
+/** Runs P3 on `sample_train-item-views.csv` (or a datasets folder holding diginetica-sample/). */
+export const runP3: ProtocolRunner = async (path, options = {}) => {
+  const { signal, onProgress } = options
+  const data = await loadDiginetica(await resolveFile(path))
+  throwIfAborted(signal)
+  const numItems = data.itemNames.length
+  const split = splitSessions(data.sessions, numItems, P3_TEST_DAYS)
+  const trainSequences = split.train.map((s) => s.items)
+  const models: ProtocolResult["models"] = {}
+  const total = 3
+
+  onProgress?.(0, total, "popularity")
+  const pop = measureTraining(() => {
+    const views = new Float64Array(numItems)
+    for (const s of trainSequences) for (const item of s) views[item]! += 1
+    return views
+  })
+  models.popularity = metrics(
+    evaluateSessionScorer(split, (_prefix, out) => out.set(pop.model), P3_K, signal),
+    pop
+  )
+
+  onProgress?.(1, total, "cooccurrence_last_item")
+  const co = measureTraining(() => trainCooccurrenceBaseline(trainSequences, numItems, { signal }))
+  const coKb = JSON.stringify(co.model).length / 1024
+  models.cooccurrence_last_item = metrics(
+    evaluateSessionScorer(split, (prefix, out) => scoreLastItem(co.model, prefix, out), P3_K, signal),
+    co,
+    coKb
+  )
+  models.cooccurrence_last_item_pop_ties = metrics(
+    evaluateSessionScorer(
+      split,
+      (prefix, out) => scoreLastItem(co.model, prefix, out, P3_POPULARITY_TIE_BREAK),
+      P3_K,
+      signal
+    ),
+    co,
+    coKb
+  )
+  onProgress?.(total, total, "done")
+
+  return { protocol: "P3", backend: "none", models, stats: split.stats }
+}
