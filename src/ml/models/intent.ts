@@ -176,26 +176,29 @@ export class IntentModel {
         for (let start = 0; start < n; start += c.batchSize) {
           throwIfAborted(options.signal)
           const batch = tf.tensor1d(Int32Array.from(order.slice(start, start + c.batchSize)), "int32")
-          const cost = tf.tidy(() =>
-            optimizer.minimize(
+          const cost = tf.tidy((): tf.Scalar => {
+            const loss = optimizer.minimize(
               () => {
                 const xb = tf.gather(xAll, batch)
                 const logits = forward(layers, xb)
-                const data = tf.losses.sigmoidCrossEntropy(tf.gather(yAll, batch), logits, tf.gather(wAll, batch))
+                const data = tf.losses.sigmoidCrossEntropy<tf.Tensor2D, tf.Scalar>(
+                  tf.gather(yAll, batch),
+                  logits,
+                  tf.gather(wAll, batch)
+                )
                 if (c.l2 === 0) return data
                 const penalty = tf.addN(layers.map((l) => tf.sum(tf.square(l.kernel))))
-                return tf.add(data, tf.mul(penalty, c.l2))
+                return tf.add<tf.Scalar>(data, tf.mul(penalty, c.l2))
               },
               true,
               variables
             )
-          )
+            return loss ?? tf.scalar(Number.NaN) // minimize returns the cost when asked to
+          })
           peak = Math.max(peak, tf.memory().numBytes)
           batch.dispose()
-          if (cost) {
-            lossSum += cost.dataSync()[0]!
-            cost.dispose()
-          }
+          lossSum += cost.dataSync()[0]!
+          cost.dispose()
           batches++
         }
         lastLoss = lossSum / Math.max(1, batches)
