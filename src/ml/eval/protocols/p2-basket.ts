@@ -139,6 +139,11 @@ function metrics(m: RankingMetrics, measured: Measured<unknown>, stateKb?: numbe
   return out
 }
 
+/** A basket as the models take it: items and its date as epoch milliseconds (UTC midnight). */
+export function timedBasket(b: GroceryBasket): { items: number[]; time: number } {
+  return { items: b.items, time: Date.parse(`${b.date}T00:00:00Z`) }
+}
+
 async function resolveFile(path: string): Promise<string> {
   return (await stat(path)).isDirectory() ? join(path, P2_FILE) : path
 }
@@ -151,7 +156,7 @@ export const runP2: ProtocolRunner = async (path, options = {}) => {
   const numItems = data.itemNames.length
   const split = splitBaskets(data.baskets, numItems, P2_SPLIT_DATE)
   const models: ProtocolResult["models"] = {}
-  const total = 2
+  const total = 3
 
   onProgress?.(0, total, "popularity")
   const pop = measureTraining(() => basketPopularity(split.train, numItems))
@@ -162,11 +167,22 @@ export const runP2: ProtocolRunner = async (path, options = {}) => {
   )
 
   onProgress?.(1, total, "basket_completion")
-  const cartModel = measureTraining(() => trainBasketCompletion(split.train.map((b) => b.items), numItems, {}, { signal }))
+  const timed = split.train.map(timedBasket)
+  const cartModel = measureTraining(() => trainBasketCompletion(timed, numItems, {}, { signal }))
   models.basket_completion = metrics(
     evaluateCartScorer(split, (cart, out) => scoreCart(cartModel.model, cart, out), P2_K, signal),
     cartModel,
     JSON.stringify(cartModel.model).length / 1024
+  )
+
+  // Ablation: the same model without the cart term, to show what the cart itself adds.
+  onProgress?.(2, total, "recent_popularity")
+  const recent = measureTraining(() =>
+    trainBasketCompletion(timed, numItems, { associationWeight: 0 }, { signal })
+  )
+  models.recent_popularity = metrics(
+    evaluateCartScorer(split, (cart, out) => scoreCart(recent.model, cart, out), P2_K, signal),
+    recent
   )
   onProgress?.(total, total, "done")
 
