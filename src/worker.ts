@@ -1,9 +1,14 @@
 import { UnrecoverableError, Worker } from "bullmq"
+import { existsSync } from "node:fs"
+import { join } from "node:path"
 import type { DataSource } from "typeorm"
 import { processEventsIngested } from "./queue/processors/events-ingested"
-import { SIGNAL_JOBS, SIGNAL_QUEUE } from "./queue/queue-names"
+import { SANDBOX_DATABASE_URL_ENV } from "./queue/processors/train-sandbox"
+import { SIGNAL_JOBS, SIGNAL_QUEUE, TRAINING_QUEUE } from "./queue/queue-names"
 import { createWorkerConnection } from "./queue/redis-connection"
 import type { EventsIngestedSignal } from "./queue/signal-producer"
+import type { TrainingJobData, TrainingJobResult } from "./queue/training-jobs"
+import { TrainingRequests } from "./queue/training-requests"
 import { createRecoDataSource } from "./store/data-source"
 import { runRecoMigrations } from "./store/run-migrations"
 
@@ -12,19 +17,39 @@ export type WorkerConfig = {
   redisUrl: string
   queuePrefix: string
   concurrency?: number
+  /** Cron of the full retrain (default nightly at 03:00); null disables the schedule. */
+  retrainCron?: string | null
+  /** At most one incremental refresh per this many ms after new behaviour (default 60 s). */
+  refreshDebounceMs?: number
+  /** How often the worker looks for admin cancel requests (default 2 s). */
+  cancelPollMs?: number
+  /** Sandboxed training processor: defaults to the compiled sibling file. */
+  trainingProcessor?: { file: string; execArgv?: string[] }
   log?: (message: string) => void
 }
 
 export type RunningWorker = {
   dataSource: DataSource
   worker: Worker
+  trainingWorker: Worker<TrainingJobData, TrainingJobResult>
+  requests: TrainingRequests
   /** Finishes jobs in flight, then closes Redis and Postgres. Safe to call twice. */
   close(): Promise<void>
 }
 
+export const DEFAULT_RETRAIN_CRON = "0 3 * * *"
+
+function defaultProcessorFile(): string {
+  const compiled = join(__dirname, "queue", "processors", "train-sandbox.js")
+  if (existsSync(compiled)) return compiled
+  return join(__dirname, "queue", "processors", "train-sandbox.ts")
+}
+
 /**
  * The standalone worker: a plain Node process (no Medusa boot) that reaches the plugin tables
- * through the same TypeORM data source as the module and consumes the plugin's queues.
+ * through the same TypeORM data source as the module and consumes the plugin's queues:
+ * signals (ledger + debounced refresh) and training (sandboxed processors). Many workers on
+ * many hosts can share one Redis.
  */
 export async function startRecoWorker(config: WorkerConfig): Promise<RunningWorker> {
   const log = config.log ?? ((m: string) => console.log(m))
@@ -33,28 +58,67 @@ export async function startRecoWorker(config: WorkerConfig): Promise<RunningWork
   await runRecoMigrations(dataSource)
 
   const connection = createWorkerConnection(config.redisUrl)
+  const trainingConnection = createWorkerConnection(config.redisUrl)
+  const queueConnection = createWorkerConnection(config.redisUrl)
+  const requests = new TrainingRequests(queueConnection, config.queuePrefix)
+  const debounce = config.refreshDebounceMs ?? 60_000
+
   const worker = new Worker<EventsIngestedSignal>(
     SIGNAL_QUEUE,
     async (job) => {
       if (job.name !== SIGNAL_JOBS.eventsIngested) {
         throw new UnrecoverableError(`unknown job "${job.name}" on ${SIGNAL_QUEUE}`)
       }
-      return processEventsIngested(dataSource, job)
+      const ledger = await processEventsIngested(dataSource, job)
+      await requests.scheduleRefresh(debounce)
+      return ledger
     },
-    { connection, prefix: config.queuePrefix, concurrency: config.concurrency ?? 1, autorun: true }
+    { connection, prefix: config.queuePrefix, concurrency: config.concurrency ?? 1 }
   )
   worker.on("error", (e) => log(`medusa-reco worker: ${e.message}`))
-  await worker.waitUntilReady()
-  log(`medusa-reco worker: consuming "${SIGNAL_QUEUE}" with prefix "${config.queuePrefix}"`)
+
+  const processor = config.trainingProcessor ?? { file: defaultProcessorFile() }
+  const trainingWorker = new Worker<TrainingJobData, TrainingJobResult>(TRAINING_QUEUE, processor.file, {
+    connection: trainingConnection,
+    prefix: config.queuePrefix,
+    concurrency: 1,
+    workerForkOptions: {
+      env: { ...process.env, [SANDBOX_DATABASE_URL_ENV]: config.databaseUrl },
+      execArgv: processor.execArgv ?? process.execArgv,
+    },
+  })
+  trainingWorker.on("error", (e) => log(`medusa-reco trainer: ${e.message}`))
+  trainingWorker.on("failed", (job, e) => log(`medusa-reco trainer: job ${job?.id} failed: ${e.message}`))
+  trainingWorker.on("completed", (job) => log(`medusa-reco trainer: job ${job.id} completed`))
+
+  if (config.retrainCron !== null) {
+    await requests.ensureSchedule(config.retrainCron ?? DEFAULT_RETRAIN_CRON)
+  }
+  await Promise.all([worker.waitUntilReady(), trainingWorker.waitUntilReady()])
+
+  // Admins cancel from the Medusa process; the running job lives here, so poll for requests.
+  const poll = setInterval(() => {
+    void dataSource
+      .query(`SELECT DISTINCT job_id FROM reco_model_run WHERE cancel_requested AND status = 'running' AND job_id IS NOT NULL`)
+      .then((rows: Array<{ job_id: string }>) => rows.forEach((r) => trainingWorker.cancelJob(r.job_id, "canceled by an admin")))
+      .catch(() => undefined)
+  }, config.cancelPollMs ?? 2_000)
+  poll.unref()
+
+  log(`medusa-reco worker: consuming "${SIGNAL_QUEUE}" and "${TRAINING_QUEUE}" with prefix "${config.queuePrefix}"`)
 
   let closing: Promise<void> | null = null
   return {
     dataSource,
     worker,
+    trainingWorker,
+    requests,
     close() {
       closing ??= (async () => {
-        await worker.close()
-        connection.disconnect()
+        clearInterval(poll)
+        await Promise.all([worker.close(), trainingWorker.close()])
+        await requests.close()
+        for (const c of [connection, trainingConnection, queueConnection]) c.disconnect()
         if (dataSource.isInitialized) await dataSource.destroy()
         log("medusa-reco worker: stopped")
       })()

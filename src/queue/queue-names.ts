@@ -4,3 +4,16 @@ export const SIGNAL_QUEUE = "reco-signals"
 export const SIGNAL_JOBS = {
   eventsIngested: "events-ingested",
 } as const
+
+/** Queue of training runs, processed by sandboxed processors in the worker process. */
+export const TRAINING_QUEUE = "reco-training"
+
+export const TRAINING_JOBS = {
+  train: "train",
+} as const
+
+/** Id of the recurring full retrain registered with upsertJobScheduler. */
+export const FULL_RETRAIN_SCHEDULER = "reco-full-retrain"
+
+/** Deduplication id that collapses bursts of signals into one incremental refresh. */
+export const REFRESH_DEDUP_ID = "reco-incremental-refresh"

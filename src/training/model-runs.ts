@@ -1,0 +1,62 @@
+import type { DataSource, EntityManager } from "typeorm"
+import { RecoModelRun } from "../store/entities"
+import type { JsonObject } from "../store/json"
+
+type Db = DataSource | EntityManager
+
+/** Lifecycle of reco_model_run rows: queued -> running -> succeeded | failed | rejected | canceled. */
+export async function createRun(
+  db: Db,
+  fields: { modelKind: string; algorithm: string; jobId: string | null; trigger: string; params?: JsonObject }
+): Promise<RecoModelRun> {
+  return db.getRepository(RecoModelRun).save({
+    modelKind: fields.modelKind,
+    algorithm: fields.algorithm,
+    jobId: fields.jobId,
+    trigger: fields.trigger,
+    params: fields.params ?? null,
+    status: "running",
+    startedAt: new Date(),
+  })
+}
+
+export async function updateRun(db: Db, id: string, patch: Partial<RecoModelRun>): Promise<void> {
+  await db.getRepository(RecoModelRun).update({ id }, patch)
+}
+
+export function activeRun(db: Db, modelKind: string): Promise<RecoModelRun | null> {
+  return db.getRepository(RecoModelRun).findOne({ where: { modelKind, isActive: true } })
+}
+
+export async function isCancelRequested(db: Db, jobId: string): Promise<boolean> {
+  const row = await db.getRepository(RecoModelRun).findOne({ where: { jobId, cancelRequested: true } })
+  return row !== null
+}
+
+/**
+ * Makes `id` the active run of its kind in one transaction. Its lists were written before,
+ * under its own run id, so a reader sees the old lists or the new ones, never a mix.
+ */
+export async function activateRun(dataSource: DataSource, id: string): Promise<void> {
+  await dataSource.transaction(async (manager) => {
+    const run = await manager.getRepository(RecoModelRun).findOneOrFail({ where: { id } })
+    await manager
+      .createQueryBuilder()
+      .update(RecoModelRun)
+      .set({ isActive: false })
+      .where("model_kind = :kind AND is_active AND id <> :id", { kind: run.modelKind, id })
+      .execute()
+    await manager.getRepository(RecoModelRun).update({ id }, { isActive: true, activatedAt: new Date() })
+  })
+}
+
+/** Deletes old inactive runs (their lists cascade), keeping the newest `keep` per kind for rollback. */
+export async function pruneRuns(db: Db, modelKind: string, keep: number): Promise<number> {
+  const result = await db.query(
+    `DELETE FROM reco_model_run WHERE id IN (
+       SELECT id FROM reco_model_run WHERE model_kind = $1 AND NOT is_active
+       ORDER BY created_at DESC OFFSET $2)`,
+    [modelKind, keep]
+  )
+  return Array.isArray(result) ? Number(result[1] ?? 0) : 0
+}
