@@ -59,7 +59,7 @@ describe("standalone worker", () => {
   it("`medusa-reco worker` starts, then exits 0 on SIGTERM", async () => {
     const child = spawn(
       process.execPath,
-      ["-r", join(ROOT, "test/helpers/swc-register.js"), join(ROOT, "src/cli/index.ts"), "worker"],
+      ["-r", join(ROOT, "tools/ts-register.js"), join(ROOT, "src/cli/index.ts"), "worker"],
       {
         cwd: ROOT,
         env: { ...process.env, NODE_OPTIONS: "", DATABASE_URL: db.url, REDIS_URL, RECO_QUEUE_PREFIX: uniqueQueuePrefix() },
@@ -82,7 +82,7 @@ describe("standalone worker", () => {
     delete env.DATABASE_URL
     const child = spawn(
       process.execPath,
-      ["-r", join(ROOT, "test/helpers/swc-register.js"), join(ROOT, "src/cli/index.ts"), "worker"],
+      ["-r", join(ROOT, "tools/ts-register.js"), join(ROOT, "src/cli/index.ts"), "worker"],
       { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] }
     )
     let err = ""

@@ -1,5 +1,5 @@
-// Lets a child `node` process run the plugin's TypeScript directly (for CLI tests that must
-// not depend on a prior build), with the same swc settings as jest.config.js.
+// Lets `node` run the plugin's TypeScript directly (CLI tests, benchmarks) without a prior build,
+// with the same swc settings as jest.config.js. Usage: node -r ./tools/ts-register.js file.ts
 const fs = require("node:fs")
 const { transformSync } = require("@swc/core")
 
