@@ -3,6 +3,12 @@ import { createRecoDataSource } from "../../src/store/data-source"
 import { runRecoMigrations } from "../../src/store/run-migrations"
 import { createScratchDb } from "../helpers/scratch-db"
 
+const ALL_MIGRATIONS = [
+  "CreateRecoSchema1764381600000",
+  "AddCatalogMirrorAndSegmentLists1764388800000",
+  "AddModelArtifactsAndSessionNeighbors1764396000000",
+]
+
 /** Every column, constraint and index of the plugin tables, as text, to compare schemas. */
 async function schemaFingerprint(url: string): Promise<string> {
   const c = new Client({ connectionString: url })
@@ -34,7 +40,7 @@ describe("plugin migrations", () => {
     await ds.initialize()
     try {
       const first = await runRecoMigrations(ds)
-      expect(first.applied).toEqual(["CreateRecoSchema1764381600000", "AddCatalogMirrorAndSegmentLists1764388800000"])
+      expect(first.applied).toEqual(ALL_MIGRATIONS)
       const before = await schemaFingerprint(db.url)
       expect(before).toContain("reco_event")
       expect(before).toContain("UQ_reco_model_run_active_kind")
@@ -52,12 +58,12 @@ describe("plugin migrations", () => {
     await Promise.all([a.initialize(), b.initialize()])
     try {
       const [ra, rb] = await Promise.all([runRecoMigrations(a), runRecoMigrations(b)])
-      expect([...ra.applied, ...rb.applied]).toEqual(["CreateRecoSchema1764381600000", "AddCatalogMirrorAndSegmentLists1764388800000"])
+      expect([...ra.applied, ...rb.applied]).toEqual(ALL_MIGRATIONS)
       const c = new Client({ connectionString: db.url })
       await c.connect()
       const { rows } = await c.query("SELECT count(*)::int AS n FROM reco_migrations")
       await c.end()
-      expect(rows[0].n).toBe(2)
+      expect(rows[0].n).toBe(ALL_MIGRATIONS.length)
     } finally {
       await Promise.all([a.destroy(), b.destroy()])
     }

@@ -4,6 +4,7 @@ import { RecoCartSnapshot } from "./reco-cart-snapshot.entity"
 import { RecoCheckpoint } from "./reco-checkpoint.entity"
 import { RecoEvent } from "./reco-event.entity"
 import { RecoItemNeighbor } from "./reco-item-neighbor.entity"
+import { RecoModelArtifact } from "./reco-model-artifact.entity"
 import { RecoModelRun } from "./reco-model-run.entity"
 import { RecoProduct } from "./reco-product.entity"
 import { RecoSegmentList } from "./reco-segment-list.entity"
@@ -16,6 +17,7 @@ export {
   RecoCheckpoint,
   RecoEvent,
   RecoItemNeighbor,
+  RecoModelArtifact,
   RecoModelRun,
   RecoProduct,
   RecoSegmentList,
@@ -29,6 +31,7 @@ export const RECO_ENTITIES = [
   RecoCheckpoint,
   RecoEvent,
   RecoItemNeighbor,
+  RecoModelArtifact,
   RecoModelRun,
   RecoProduct,
   RecoSegmentList,

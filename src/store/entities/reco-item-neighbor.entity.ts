@@ -1,7 +1,10 @@
 import { Column, Entity, PrimaryColumn } from "typeorm"
 
-/** similar: viewed together / alike; complement: bought together; content: alike by product features. */
-export const NEIGHBOR_KINDS = ["similar", "complement", "content"] as const
+/**
+ * similar: viewed together; complement: bought together; content: alike by product features;
+ * next: what shoppers move on to from this product within a session.
+ */
+export const NEIGHBOR_KINDS = ["similar", "complement", "content", "next"] as const
 export type NeighborKind = (typeof NEIGHBOR_KINDS)[number]
 
 /** A materialised product -> product list entry of one model run, read by rank. */
