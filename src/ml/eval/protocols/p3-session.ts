@@ -3,6 +3,8 @@ import { join } from "node:path"
 import { loadDiginetica, type ViewSession } from "../../datasets/diginetica"
 import { throwIfAborted } from "../../errors"
 import { scoreLastItem, trainCooccurrenceBaseline } from "../../models/cooccurrence-baseline"
+import { neighborsOf, trainItemNeighbors } from "../../models/item-neighbors"
+import { scoreSession, trainSessionModel } from "../../models/session"
 import { hitAtK, mean, reciprocalRankAtK } from "../metrics"
 import type { ModelMetrics, ProtocolResult, ProtocolRunner } from "../protocol-result"
 import { rankOf } from "../rank"
@@ -56,30 +58,39 @@ export type SessionScorer = (prefix: readonly number[], out: Float64Array) => vo
 
 export type RankingMetrics = { hr: number; mrr: number }
 
+/**
+ * HR@K and MRR@K of a scorer over every next-item case of the test sessions. With
+ * `excludeViewed`, items already in the prefix are not candidates and a re-viewed target is a
+ * miss: the view of a "based on what you are viewing now" list that never repeats the session.
+ */
 export function evaluateSessionScorer(
   split: SessionSplit,
   scorer: SessionScorer,
   k: number = P3_K,
-  signal?: AbortSignal
+  options: { excludeViewed?: boolean; signal?: AbortSignal } = {}
 ): RankingMetrics {
   const hits: number[] = []
   const reciprocal: number[] = []
   const scores = new Float64Array(split.numItems)
-  const excluded = (item: number) => split.catalogue[item] === 0
+  const viewed = new Uint8Array(split.numItems)
+  const excluded = (item: number) => split.catalogue[item] === 0 || viewed[item] === 1
   for (const session of split.test) {
-    throwIfAborted(signal)
+    throwIfAborted(options.signal)
     for (let p = 1; p < session.items.length; p++) {
       const target = session.items[p]!
-      if (split.catalogue[target] === 0) {
+      const prefix = session.items.slice(0, p)
+      if (options.excludeViewed) for (const item of prefix) viewed[item] = 1
+      if (split.catalogue[target] === 0 || viewed[target] === 1) {
         hits.push(0)
         reciprocal.push(0)
-        continue
+      } else {
+        scores.fill(0)
+        scorer(prefix, scores)
+        const rank = rankOf(scores, target, excluded)
+        hits.push(hitAtK(rank, k))
+        reciprocal.push(reciprocalRankAtK(rank, k))
       }
-      scores.fill(0)
-      scorer(session.items.slice(0, p), scores)
-      const rank = rankOf(scores, target, excluded)
-      hits.push(hitAtK(rank, k))
-      reciprocal.push(reciprocalRankAtK(rank, k))
+      for (const item of prefix) viewed[item] = 0
     }
   }
   return { hr: mean(hits), mrr: mean(reciprocal) }
@@ -105,10 +116,21 @@ function measureTraining<T>(train: () => T): Measured<T> {
   return { model, train_ms, heap_growth_mb, peak_rss_mb }
 }
 
-function metrics(m: RankingMetrics, measured: Measured<unknown>, stateKb?: number): ModelMetrics {
+/** Protocol metrics (every next view) plus the unviewed-only view, time and memory. */
+function evaluate(
+  split: SessionSplit,
+  scorer: SessionScorer,
+  measured: Measured<unknown>,
+  signal: AbortSignal | undefined,
+  stateKb?: number
+): ModelMetrics {
+  const all = evaluateSessionScorer(split, scorer, P3_K, { signal })
+  const unviewed = evaluateSessionScorer(split, scorer, P3_K, { signal, excludeViewed: true })
   const out: ModelMetrics = {
-    hr_at_20: m.hr,
-    mrr_at_20: m.mrr,
+    hr_at_20: all.hr,
+    mrr_at_20: all.mrr,
+    hr_at_20_unviewed: unviewed.hr,
+    mrr_at_20_unviewed: unviewed.mrr,
     train_ms: measured.train_ms,
     heap_growth_mb: measured.heap_growth_mb,
     peak_rss_mb: measured.peak_rss_mb,
@@ -116,6 +138,8 @@ function metrics(m: RankingMetrics, measured: Measured<unknown>, stateKb?: numbe
   if (stateKb !== undefined) out.state_kb = stateKb
   return out
 }
+
+const stateKb = (state: unknown) => JSON.stringify(state).length / 1024
 
 async function resolveFile(path: string): Promise<string> {
   return (await stat(path)).isDirectory() ? join(path, P3_FILE) : path
@@ -130,7 +154,7 @@ export const runP3: ProtocolRunner = async (path, options = {}) => {
   const split = splitSessions(data.sessions, numItems, P3_TEST_DAYS)
   const trainSequences = split.train.map((s) => s.items)
   const models: ProtocolResult["models"] = {}
-  const total = 3
+  const total = 4
 
   onProgress?.(0, total, "popularity")
   const pop = measureTraining(() => {
@@ -138,29 +162,44 @@ export const runP3: ProtocolRunner = async (path, options = {}) => {
     for (const s of trainSequences) for (const item of s) views[item]! += 1
     return views
   })
-  models.popularity = metrics(
-    evaluateSessionScorer(split, (_prefix, out) => out.set(pop.model), P3_K, signal),
-    pop
-  )
+  models.popularity = evaluate(split, (_prefix, out) => out.set(pop.model), pop, signal)
 
   onProgress?.(1, total, "cooccurrence_last_item")
   const co = measureTraining(() => trainCooccurrenceBaseline(trainSequences, numItems, { signal }))
-  const coKb = JSON.stringify(co.model).length / 1024
-  models.cooccurrence_last_item = metrics(
-    evaluateSessionScorer(split, (prefix, out) => scoreLastItem(co.model, prefix, out), P3_K, signal),
+  const coKb = stateKb(co.model)
+  models.cooccurrence_last_item = evaluate(split, (prefix, out) => scoreLastItem(co.model, prefix, out), co, signal, coKb)
+  models.cooccurrence_last_item_pop_ties = evaluate(
+    split,
+    (prefix, out) => scoreLastItem(co.model, prefix, out, P3_POPULARITY_TIE_BREAK),
     co,
+    signal,
     coKb
   )
-  models.cooccurrence_last_item_pop_ties = metrics(
-    evaluateSessionScorer(
-      split,
-      (prefix, out) => scoreLastItem(co.model, prefix, out, P3_POPULARITY_TIE_BREAK),
-      P3_K,
-      signal
-    ),
-    co,
-    coKb
+
+  // The product-page list ("viewed together") of the last item, for reference.
+  onProgress?.(2, total, "item_neighbors_similar")
+  const neighbors = measureTraining(() =>
+    trainItemNeighbors(
+      trainSequences.map((items) => ({ events: items.map((item) => ({ item, kind: "view" as const })) })),
+      numItems,
+      {},
+      { signal }
+    )
   )
+  models.item_neighbors_similar = evaluate(
+    split,
+    (prefix, out) => {
+      for (let b = 0; b < numItems; b++) out[b] = P3_POPULARITY_TIE_BREAK * pop.model[b]!
+      for (const { item, score } of neighborsOf(neighbors.model, prefix[prefix.length - 1]!, "similar")) out[item]! += score
+    },
+    neighbors,
+    signal,
+    stateKb(neighbors.model)
+  )
+
+  onProgress?.(3, total, "session")
+  const session = measureTraining(() => trainSessionModel(trainSequences, numItems, {}, { signal }))
+  models.session = evaluate(split, (prefix, out) => scoreSession(session.model, prefix, out), session, signal, stateKb(session.model))
   onProgress?.(total, total, "done")
 
   return { protocol: "P3", backend: "none", models, stats: split.stats }
