@@ -73,7 +73,7 @@ export function evaluateCartScorer(
   split: BasketSplit,
   scorer: CartScorer,
   k: number = P2_K,
-  signal?: AbortSignal
+  options: { signal?: AbortSignal } = {}
 ): RankingMetrics {
   const hits: number[] = []
   const reciprocal: number[] = []
@@ -81,7 +81,7 @@ export function evaluateCartScorer(
   const inCart = new Uint8Array(split.numItems)
   const excluded = (item: number) => inCart[item] === 1 || split.catalogue[item] === 0
   for (let c = 0; c < split.cases.length; c++) {
-    if (c % 512 === 0) throwIfAborted(signal)
+    if (c % 512 === 0) throwIfAborted(options.signal)
     const { cart, target } = split.cases[c]!
     // An item never bought in training cannot be ranked: a miss, not a skipped case.
     if (split.catalogue[target] === 0) {
@@ -156,13 +156,13 @@ export const runP2: ProtocolRunner = async (path, options = {}) => {
   const numItems = data.itemNames.length
   const split = splitBaskets(data.baskets, numItems, P2_SPLIT_DATE)
   const models: ProtocolResult["models"] = {}
-  const total = 3
+  const total = 4
 
   onProgress?.(0, total, "popularity")
   const pop = measureTraining(() => basketPopularity(split.train, numItems))
   const popScores = pop.model
   models.popularity = metrics(
-    evaluateCartScorer(split, (_cart, out) => out.set(popScores), P2_K, signal),
+    evaluateCartScorer(split, (_cart, out) => out.set(popScores), P2_K, { signal }),
     pop
   )
 
@@ -170,18 +170,27 @@ export const runP2: ProtocolRunner = async (path, options = {}) => {
   const timed = split.train.map(timedBasket)
   const cartModel = measureTraining(() => trainBasketCompletion(timed, numItems, {}, { signal }))
   models.basket_completion = metrics(
-    evaluateCartScorer(split, (cart, out) => scoreCart(cartModel.model, cart, out), P2_K, signal),
+    evaluateCartScorer(split, (cart, out) => scoreCart(cartModel.model, cart, out), P2_K, { signal }),
     cartModel,
     JSON.stringify(cartModel.model).length / 1024
   )
 
-  // Ablation: the same model without the cart term, to show what the cart itself adds.
-  onProgress?.(2, total, "recent_popularity")
+  // Ablations: what the cart term and the recency each add on their own.
+  onProgress?.(2, total, "popularity_plus_cart")
+  const allTime = measureTraining(() =>
+    trainBasketCompletion(timed, numItems, { halfLifeDays: Infinity }, { signal })
+  )
+  models.popularity_plus_cart = metrics(
+    evaluateCartScorer(split, (cart, out) => scoreCart(allTime.model, cart, out), P2_K, { signal }),
+    allTime
+  )
+
+  onProgress?.(3, total, "recent_popularity")
   const recent = measureTraining(() =>
     trainBasketCompletion(timed, numItems, { associationWeight: 0 }, { signal })
   )
   models.recent_popularity = metrics(
-    evaluateCartScorer(split, (cart, out) => scoreCart(recent.model, cart, out), P2_K, signal),
+    evaluateCartScorer(split, (cart, out) => scoreCart(recent.model, cart, out), P2_K, { signal }),
     recent
   )
   onProgress?.(total, total, "done")
