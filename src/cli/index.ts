@@ -4,6 +4,11 @@ import { createRecoDataSource } from "../store/data-source"
 import { runRecoMigrations } from "../store/run-migrations"
 import { startRecoWorker } from "../worker"
 import { connectionSettings, MissingSettingError } from "./env-config"
+import { EvalInputError, evaluateProtocol, formatResultTable, PROTOCOLS } from "./eval-command"
+import type { ProtocolId } from "../ml/eval/protocol-result"
+import { dataWatermark } from "../training/training-data"
+import { TrainingRequests } from "../queue/training-requests"
+import { createWorkerConnection } from "../queue/redis-connection"
 import { runInMedusaApp } from "./medusa-exec"
 
 const program = new Command()
@@ -62,8 +67,45 @@ program
     process.exitCode = await runInMedusaApp("import-events", [file, ...(flags.strict ? ["--strict"] : [])])
   })
 
+program
+  .command("eval")
+  .description("evaluate the models offline on a public dataset with the protocols of DESIGN.md §4")
+  .requiredOption("--protocol <id>", "P1 (top-N), P2 (basket), P3 (session) or P4 (intent)")
+  .requiredOption("--data <path>", "the dataset file")
+  .option("--seed <n>", "seed for protocols with randomness", "42")
+  .option("--json", "print one JSON object {protocol, backend, models} and nothing else on stdout")
+  .action(async (flags) => {
+    const protocol = String(flags.protocol).toUpperCase()
+    if (!(protocol in PROTOCOLS)) throw new EvalInputError(`--protocol must be one of ${Object.keys(PROTOCOLS).join(", ")}`)
+    const result = await evaluateProtocol(protocol as ProtocolId, flags.data, Number(flags.seed))
+    if (flags.json) {
+      process.stdout.write(JSON.stringify({ protocol: result.protocol, backend: result.backend, models: result.models, stats: result.stats }) + "\n")
+    } else {
+      console.log(formatResultTable(result))
+    }
+  })
+
+connectionFlags(program.command("train").description("queue a training run now (the worker trains it)"))
+  .option("--mode <mode>", "full or incremental", "full")
+  .action(async (flags) => {
+    const settings = connectionSettings(flags)
+    if (flags.mode !== "full" && flags.mode !== "incremental") throw new EvalInputError("--mode must be full or incremental")
+    const dataSource = createRecoDataSource({ url: settings.databaseUrl })
+    await dataSource.initialize()
+    const connection = createWorkerConnection(settings.redisUrl)
+    const requests = new TrainingRequests(connection, settings.queuePrefix)
+    try {
+      const jobId = await requests.request(flags.mode, "cli", await dataWatermark(dataSource))
+      console.log(`queued training job ${jobId}`)
+    } finally {
+      await requests.close()
+      connection.disconnect()
+      await dataSource.destroy()
+    }
+  })
+
 program.parseAsync(process.argv).catch((e: unknown) => {
-  if (e instanceof MissingSettingError) {
+  if (e instanceof MissingSettingError || e instanceof EvalInputError) {
     console.error(`medusa-reco: ${e.message}`)
   } else {
     console.error(e instanceof Error ? (e.stack ?? e.message) : e)
