@@ -1,5 +1,5 @@
 import { MlConfigError, MlDataError, throwIfAborted } from "../errors"
-import { countCooccurrence, type WeightedGroup } from "./neighbors/cooccurrence"
+import type { WeightedGroup } from "./neighbors/cooccurrence"
 import { topNeighbors, type NeighborLists } from "./neighbors/neighbor-lists"
 
 /**
@@ -105,17 +105,12 @@ export function trainItemNeighbors(
     const weighted = groups
       .map((g) => channelGroup(g, channel.kindWeights, numItems))
       .filter((g) => g.items.length > 0)
-    const co = countCooccurrence(weighted, numItems, {
-      groupDamping: channel.groupDamping,
-      maxGroupSize: c.maxGroupSize,
-      signal: control.signal,
-      onProgress: (f) => progress(0.7 * f),
-    })
     throwIfAborted(control.signal)
     return topNeighbors(
-      co,
+      weighted,
+      numItems,
       { alpha: channel.alpha, shrinkage: channel.shrinkage, topN: c.topN },
-      { signal: control.signal, onProgress: (f) => progress(0.7 + 0.3 * f) }
+      { groupDamping: channel.groupDamping, maxGroupSize: c.maxGroupSize, signal: control.signal, onProgress: progress }
     )
   }
   const similar = lists(c.similar, 0, 0.5)

@@ -1,7 +1,6 @@
-import { MlConfigError, MlDataError, throwIfAborted } from "../../errors"
+import { MlConfigError, MlDataError } from "../../errors"
 import { topK } from "../../eval/rank"
 import { decayWeight } from "../trending"
-import { countCooccurrence } from "./cooccurrence"
 import { topNeighbors, type NeighborLists } from "./neighbor-lists"
 
 /**
@@ -69,15 +68,10 @@ export function trainBasketCompletion(
   if (baskets.length === 0) throw new MlDataError("basket completion: no baskets to learn from")
 
   const groups = baskets.map((b) => ({ items: [...new Set(b.items)] }))
-  const co = countCooccurrence(groups, numItems, {
+  const neighbors = topNeighbors(groups, numItems, c, {
     groupDamping: c.groupDamping,
     signal: control.signal,
-    onProgress: (f) => control.onProgress?.(0.6 * f),
-  })
-  throwIfAborted(control.signal)
-  const neighbors = topNeighbors(co, c, {
-    signal: control.signal,
-    onProgress: (f) => control.onProgress?.(0.6 + 0.35 * f),
+    onProgress: (f) => control.onProgress?.(0.95 * f),
   })
 
   let now = c.now ?? -Infinity
