@@ -41,7 +41,12 @@ export type SessionModelConfig = {
   maxSessions: number
 }
 
-/** Chosen on a validation split carved from P3's training sessions (its last 7 days). */
+/**
+ * Chosen on two validation splits carved from P3's training sessions (their last 7 and 14 days,
+ * 445 and 913 cases): HR@20 0.191 / 0.144 against 0.070 / 0.056 for last-item co-occurrence.
+ * On data this small most nearby settings are within a case or two of each other; recency < 1
+ * and the re-view bonus are the clear wins (the bonus mostly lifts MRR@20, 0.069 -> 0.116).
+ */
 export const SESSION_MODEL_DEFAULTS: SessionModelConfig = {
   recency: 0.8,
   neighbors: 100,
