@@ -26,7 +26,22 @@ module.exports = defineConfig({
   },
   admin: {
     path: "/app",
+    // Extra API-only instances started by the demo (to spread the simulated shoppers over both
+    // cores) do not serve the dashboard.
+    disable: process.env.RECO_DEMO_API_ONLY === "true",
   },
+  modules: [
+    {
+      // Locks shared through Redis, so several API instances on one database (the demo starts a
+      // second one while it simulates shoppers) never reserve the same stock twice.
+      resolve: "@medusajs/medusa/locking",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } },
+        ],
+      },
+    },
+  ],
   plugins: [
     {
       resolve: "medusa-plugin-recommendations",

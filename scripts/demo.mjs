@@ -46,6 +46,8 @@ Environment:
   DEMO_SEED           PRNG seed for the behaviour (default 42)
   DEMO_SHOPPERS, DEMO_ORDERS, DEMO_ABANDONED_CARTS, DEMO_BROWSE_SESSIONS, DEMO_CONCURRENCY,
   DEMO_HISTORY_DAYS, DEMO_HISTORY_SESSIONS_PER_DAY   size of the generated behaviour
+  DEMO_API_INSTANCES  API instances while shoppers are simulated (default 2: the dev server plus
+                      one API-only \`medusa start\` on PORT+1, stopped afterwards; 1 = dev server only)
 `
 
 // ------------------------------------------------------------------ configuration
@@ -95,13 +97,16 @@ const baseUrl = `http://localhost:${port}`
 const admin = { email: process.env.DEMO_ADMIN_EMAIL || "admin@medusa-test.com", password: process.env.DEMO_ADMIN_PASSWORD || "supersecret" }
 const PUBLISHABLE_KEY_TITLE = "Reco demo storefront"
 const SHOPPER_PASSWORD = "demo-shopper-password"
+const apiInstances = intEnv("DEMO_API_INSTANCES", 2, 1)
 const behaviour = {
   seed: intEnv("DEMO_SEED", 42),
   shoppers: intEnv("DEMO_SHOPPERS", 300, 1),
-  orders: intEnv("DEMO_ORDERS", 320),
-  abandonedCarts: intEnv("DEMO_ABANDONED_CARTS", 340),
-  browseSessions: intEnv("DEMO_BROWSE_SESSIONS", 220),
-  concurrency: intEnv("DEMO_CONCURRENCY", 6, 1),
+  orders: intEnv("DEMO_ORDERS", 310),
+  abandonedCarts: intEnv("DEMO_ABANDONED_CARTS", 150),
+  browseSessions: intEnv("DEMO_BROWSE_SESSIONS", 200),
+  concurrency: intEnv("DEMO_CONCURRENCY", 8, 1),
+  registeredShare: 0.3,
+  stepByStepShare: 0.15,
   historyDays: intEnv("DEMO_HISTORY_DAYS", 35, 1),
   historySessionsPerDay: intEnv("DEMO_HISTORY_SESSIONS_PER_DAY", 70, 1),
 }
@@ -316,9 +321,11 @@ async function main() {
   }
   say(`- PostgreSQL at ${redact(maintenanceUrl)} and Redis at ${redact(redisUrl)} answer.`)
 
-  if (serve && !(await portIsFree(port))) {
-    say(`\nPort ${port} is already in use. Stop whatever listens there (another demo?) or set PORT.`)
-    process.exit(1)
+  for (let i = 0; i < apiInstances; i++) {
+    if (!(await portIsFree(port + i))) {
+      say(`\nPort ${port + i} is already in use. Stop whatever listens there (another demo?) or set PORT.`)
+      process.exit(1)
+    }
   }
 
   // 2. Database.
@@ -335,32 +342,47 @@ async function main() {
   )
 
   // 3. The plugin as a merchant installs it: built, then linked into the app's node_modules.
-  await step("Building the plugin (medusa plugin:build)", () => run("plugin-build", medusaBin, ["plugin:build"], { cwd: repo }).then(() => ""))
+  await step("Building the plugin (medusa plugin:build)", async () => {
+    try {
+      await run("plugin-build", medusaBin, ["plugin:build"], { cwd: repo })
+      return ""
+    } catch (e) {
+      // tsc still emits on type errors; a build that produced the module can be served.
+      if (!existsSync(join(repo, ".medusa", "server", "src", "modules", "recommendations", "index.js"))) throw e
+      const errors = readFileSync(e.logFile, "utf8")
+        .split("\n")
+        .filter((l) => /error/i.test(l) && /TS\d+/.test(l))
+        .map((l) => l.replace(/\u001b\[[0-9;]*m/g, "").trim())
+      return `\n  ! the build reported ${errors.length || "some"} error(s) but produced the plugin; continuing.\n    ${errors.slice(0, 3).join("\n    ")}\n   `
+    }
+  })
   ensureSymlink(join(demoDir, "node_modules", "medusa-plugin-recommendations"), relative(join(demoDir, "node_modules"), repo))
   ensureSymlink(join(demoDir, "node_modules", ".bin", "medusa"), relative(join(demoDir, "node_modules", ".bin"), medusaBin))
 
   // 4. Schema: Medusa's modules and, through the plugin's module loader, the plugin's tables.
   await step("Migrating (medusa db:migrate)", () => run("migrate", medusaBin, ["db:migrate"]).then(() => ""))
 
-  // 5. Catalogue.
+  // 5. Catalogue, then the admin user (one after the other: each boots Medusa, and the first boot
+  //    of a new database creates the default store).
   const before = await storeMetadata()
-  if (before?.metadata?.reco_demo_seeded_at) {
-    say(`- Store already seeded (${before.metadata.reco_demo_seeded_at}); skipping the seed.`)
-  } else {
-    await step("Seeding the store (medusa exec scripts/demo/seed.ts)", () =>
-      run("seed", medusaBin, ["exec", relative(demoDir, join(repo, "scripts", "demo", "seed.ts"))]).then(() => "")
-    )
-  }
-
-  // 6. Admin user.
   const hasAdmin = await demoDb(async (db) => {
     const { rowCount } = await db.query(`select 1 from "user" where email = $1 and deleted_at is null`, [admin.email])
     return rowCount > 0
   })
+  const setup = []
+  if (before?.metadata?.reco_demo_seeded_at) {
+    say(`- Store already seeded (${before.metadata.reco_demo_seeded_at}); skipping the seed.`)
+  } else {
+    setup.push(["the store (medusa exec scripts/demo/seed.ts)", () => run("seed", medusaBin, ["exec", relative(demoDir, join(repo, "scripts", "demo", "seed.ts"))])])
+  }
   if (!hasAdmin) {
-    await step(`Creating admin user ${admin.email}`, () =>
-      run("admin-user", medusaBin, ["user", "-e", admin.email, "-p", admin.password]).then(() => "")
-    )
+    setup.push([`admin user ${admin.email} (medusa user)`, () => run("admin-user", medusaBin, ["user", "-e", admin.email, "-p", admin.password])])
+  }
+  if (setup.length) {
+    await step(`Seeding ${setup.map(([title]) => title).join(" and ")}`, async () => {
+      for (const [, fn] of setup) await fn()
+      return ""
+    })
   }
 
   const { publishableKey, salesChannelId } = await demoDb(async (db) => {
@@ -373,12 +395,29 @@ async function main() {
   })
   if (!publishableKey) throw new Error(`No publishable key titled "${PUBLISHABLE_KEY_TITLE}"; run again with --fresh.`)
 
-  // 7. The server.
-  const server = await step(`Starting Medusa (medusa develop) on ${baseUrl}`, () => startServer())
+  // 7. The server (plus, while shoppers are simulated, API-only helpers on the next ports so
+  //    both cores serve requests).
+  const meta = (await storeMetadata())?.metadata ?? {}
+  const needBehaviour = !meta.reco_demo_behaviour_at
+  const helperCount = needBehaviour ? apiInstances - 1 : 0
+  const [server, ...helpers] = await step(
+    `Starting Medusa (medusa develop) on ${baseUrl}${helperCount ? ` and ${helperCount} API-only helper(s) (medusa start) on port ${port + 1}${helperCount > 1 ? `-${port + helperCount}` : ""}` : ""}`,
+    () =>
+      Promise.all([
+        startServer({ name: "server", args: ["develop"], port }),
+        ...Array.from({ length: helperCount }, (_, i) =>
+          startServer({
+            name: `api-helper-${i + 1}`,
+            args: ["start"],
+            port: port + 1 + i,
+            env: { RECO_DEMO_API_ONLY: "true", NODE_ENV: "development" },
+          })
+        ),
+      ])
+  )
 
   // 8. Behaviour, unless this database already has it.
-  const meta = (await storeMetadata())?.metadata ?? {}
-  if (meta.reco_demo_behaviour_at) {
+  if (!needBehaviour) {
     say(`- Behaviour already generated (${meta.reco_demo_behaviour_at}); skipping.`)
   } else {
     require(tsHook)
@@ -387,7 +426,7 @@ async function main() {
     say(`- Generating live behaviour through the store API and the events API (seed ${behaviour.seed}):`)
     const result = await runBehaviour({
       ...behaviour,
-      baseUrl,
+      baseUrls: [server, ...helpers].map((s) => s.url),
       publishableKey,
       salesChannelId,
       historyFile,
@@ -411,6 +450,9 @@ async function main() {
     )
     await step("Waiting for the plugin's subscribers to catch up", waitForSubscribers)
     await markStore({ reco_demo_behaviour_at: new Date().toISOString() })
+  }
+  if (helpers.length) {
+    await step("Stopping the API-only helper(s)", () => Promise.all(helpers.map((h) => h.stop())).then(() => ""))
   }
 
   // 9. History through the import path (idempotent: every row has its own key).
@@ -492,18 +534,21 @@ async function main() {
   }
 }
 
-function startServer() {
+/** Starts `medusa <args>` in demo/ and resolves once GET /health answers on its port. */
+function startServer({ name, args, port: serverPort, env = {} }) {
   mkdirSync(logDir, { recursive: true })
-  const logFile = join(logDir, "server.log")
+  const logFile = join(logDir, `${name}.log`)
   const log = createWriteStream(logFile)
-  const child = spawn(medusaBin, ["develop"], {
+  const url = `http://localhost:${serverPort}`
+  const child = spawn(medusaBin, args, {
     cwd: demoDir,
-    env: childEnv,
+    env: { ...childEnv, ...env, PORT: String(serverPort) },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   })
   children.add(child)
-  let following = verbose
+  child.on("exit", () => children.delete(child))
+  let following = verbose && name === "server"
   const forward = (chunk) => {
     log.write(chunk)
     if (following) process.stdout.write(chunk)
@@ -511,21 +556,35 @@ function startServer() {
   child.stdout.on("data", forward)
   child.stderr.on("data", forward)
 
+  const handle = {
+    child,
+    url,
+    logFile,
+    follow: () => (following = true),
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return
+      stopChild(child, "SIGTERM")
+      const timer = setTimeout(() => stopChild(child, "SIGKILL"), 10_000)
+      await once(child, "exit").catch(() => undefined)
+      clearTimeout(timer)
+    },
+  }
+
   return new Promise((resolvePromise, reject) => {
     let done = false
     child.on("exit", (code, signal) => {
       if (done) return
       done = true
-      reject(new Error(`medusa develop exited (${signal ?? `exit code ${code}`}) before it was ready:\n${tail(logFile)}`))
+      reject(new Error(`medusa ${args.join(" ")} (${name}) exited (${signal ?? `exit code ${code}`}) before it was ready:\n${tail(logFile)}`))
     })
     const deadline = Date.now() + 240_000
     const poll = async () => {
       if (done) return
       try {
-        const res = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(2000) })
+        const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) })
         if (res.ok) {
           done = true
-          resolvePromise({ child, logFile, follow: () => (following = true) })
+          resolvePromise(handle)
           return
         }
       } catch {
@@ -533,7 +592,7 @@ function startServer() {
       }
       if (Date.now() > deadline) {
         done = true
-        reject(new Error(`medusa develop did not answer ${baseUrl}/health within 240 s:\n${tail(logFile)}`))
+        reject(new Error(`medusa ${args.join(" ")} (${name}) did not answer ${url}/health within 240 s:\n${tail(logFile)}`))
         return
       }
       setTimeout(poll, 1000)

@@ -10,7 +10,8 @@ import { simulateShoppers, type SimulationResult } from "./simulate"
 import { loadWorld, makeShoppers } from "./world"
 
 export type BehaviourOptions = {
-  baseUrl: string
+  /** The store's API instances; the first also serves the catalogue reads. */
+  baseUrls: string[]
   publishableKey: string
   salesChannelId: string | null
   seed: number
@@ -19,6 +20,8 @@ export type BehaviourOptions = {
   abandonedCarts: number
   browseSessions: number
   concurrency: number
+  registeredShare: number
+  stepByStepShare: number
   historyDays: number
   historySessionsPerDay: number
   historyFile: string
@@ -33,23 +36,24 @@ export type BehaviourResult = {
 }
 
 export async function runBehaviour(options: BehaviourOptions): Promise<BehaviourResult> {
-  const client = new StoreClient(options.baseUrl, options.publishableKey)
+  const client = new StoreClient(options.baseUrls[0]!, options.publishableKey)
   const world = await loadWorld(client, options.seed)
   world.salesChannelId = options.salesChannelId
   options.log(`Catalogue read through the store API: ${world.products.length} products, ${world.regions.length} regions.`)
 
-  const live = makeShoppers(world, options.shoppers, options.seed, 0.4, "live")
+  const live = makeShoppers(world, options.shoppers, options.seed, options.registeredShare, "live")
   options.log(
-    `Simulating ${live.length} shoppers (${live.filter((s) => s.registered).length} will register) with ${options.concurrency} in flight...`
+    `Simulating ${live.length} shoppers (${live.filter((s) => s.registered).length} will register) with ${options.concurrency} in flight over ${options.baseUrls.length} API instance(s)...`
   )
   const result = await simulateShoppers(world, live, {
-    baseUrl: options.baseUrl,
+    baseUrls: options.baseUrls,
     publishableKey: options.publishableKey,
     seed: options.seed,
     orders: options.orders,
     abandonedCarts: options.abandonedCarts,
     browseSessions: options.browseSessions,
     concurrency: options.concurrency,
+    stepByStepShare: options.stepByStepShare,
     password: options.password,
     log: options.log,
   })

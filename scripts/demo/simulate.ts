@@ -20,7 +20,8 @@ import {
 } from "./world"
 
 export type SimulationOptions = {
-  baseUrl: string
+  /** One or more API instances of the same store; each shopper sticks to one. */
+  baseUrls: string[]
   publishableKey: string
   seed: number
   /** Completed orders to aim for. */
@@ -30,6 +31,8 @@ export type SimulationOptions = {
   /** Browse-only sessions to aim for. */
   browseSessions: number
   concurrency: number
+  /** Share of carts filled one line at a time (the rest start with their first items). */
+  stepByStepShare: number
   password: string
   log: (line: string) => void
 }
@@ -105,21 +108,19 @@ class Stats {
 
 type ShopperState = { auth: ShopperAuth; customerId: string | null }
 
+type Instance = { client: StoreClient; shippingOptions: Map<string, HttpTypes.StoreCartShippingOptionWithServiceZone[]> }
+
 export async function simulateShoppers(world: World, shoppers: Shopper[], options: SimulationOptions): Promise<SimulationResult> {
   const started = Date.now()
-  const client = new StoreClient(options.baseUrl, options.publishableKey)
-  const plans = planSessions(shoppers, options)
-  const byShopper = new Map<number, SessionPlan[]>()
-  for (const plan of plans) {
-    const list = byShopper.get(plan.shopper.index) ?? []
-    list.push(plan)
-    byShopper.set(plan.shopper.index, list)
-  }
+  const instances: Instance[] = options.baseUrls.map((url) => ({
+    client: new StoreClient(url, options.publishableKey),
+    shippingOptions: new Map(),
+  }))
   const stats = new Stats()
   const customerIds = new Map<number, string>()
-  const queue = [...shoppers]
-  const totalSessions = plans.length
+  const states = new Map<number, ShopperState>()
   let lastReport = Date.now()
+  let totalSessions = 0
 
   const report = (force = false) => {
     if (!force && Date.now() - lastReport < 10_000) return
@@ -129,26 +130,50 @@ export async function simulateShoppers(world: World, shoppers: Shopper[], option
     )
   }
 
-  const runShopper = async (shopper: Shopper) => {
-    const state: ShopperState = { auth: { anonymousId: shopper.anonymousId }, customerId: null }
-    for (const plan of byShopper.get(shopper.index) ?? []) {
-      try {
-        await runSession(client, world, plan, state, stats, options)
-      } catch (e) {
-        stats.error(`session (${plan.kind})`, e)
-      }
-      if (state.customerId) customerIds.set(shopper.index, state.customerId)
-      stats.sessions += 1
-      report()
+  const runPlans = async (plans: SessionPlan[]) => {
+    totalSessions += plans.length
+    const byShopper = new Map<number, SessionPlan[]>()
+    for (const plan of plans) {
+      const list = byShopper.get(plan.shopper.index) ?? []
+      list.push(plan)
+      byShopper.set(plan.shopper.index, list)
     }
+    const queue = [...byShopper.values()]
+    const runShopper = async (sessions: SessionPlan[]) => {
+      const shopper = sessions[0]!.shopper
+      const instance = instances[shopper.index % instances.length]!
+      const state = states.get(shopper.index) ?? { auth: { anonymousId: shopper.anonymousId }, customerId: null }
+      states.set(shopper.index, state)
+      for (const plan of sessions) {
+        try {
+          await runSession(instance, world, plan, state, stats, options)
+        } catch (e) {
+          stats.error(`session (${plan.kind})`, e)
+        }
+        if (state.customerId) customerIds.set(shopper.index, state.customerId)
+        stats.sessions += 1
+        report()
+      }
+    }
+    await Promise.all(
+      Array.from({ length: Math.max(1, options.concurrency) }, async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) await runShopper(next)
+      })
+    )
   }
 
-  const workers = Array.from({ length: Math.max(1, options.concurrency) }, async () => {
-    for (let shopper = queue.shift(); shopper; shopper = queue.shift()) {
-      await runShopper(shopper)
-    }
-  })
-  await Promise.all(workers)
+  await runPlans(planSessions(shoppers, options))
+  // Checkouts that failed (a variant sold out under our feet, ...) are made up with extra visits.
+  for (let round = 1; round <= 3 && stats.orders < options.orders; round++) {
+    const missing = options.orders - stats.orders
+    const rng = new Rng(`topup:${options.seed}:${round}`)
+    const extra = Array.from({ length: missing }, (_, i) => {
+      const shopper = rng.weighted(shoppers, shoppers.map((s) => s.activity))
+      return { shopper, number: 1000 * round + i, kind: "checkout" as const, rng: new Rng(`topup:${options.seed}:${round}:${i}`) }
+    })
+    options.log(`  ${missing} more checkout sessions to reach ${options.orders} orders`)
+    await runPlans(extra)
+  }
   report(true)
 
   return {
@@ -171,13 +196,14 @@ export async function simulateShoppers(world: World, shoppers: Shopper[], option
 }
 
 async function runSession(
-  client: StoreClient,
+  instance: Instance,
   world: World,
   plan: SessionPlan,
   state: ShopperState,
   stats: Stats,
   options: SimulationOptions
 ): Promise<void> {
+  const { client } = instance
   const { shopper, rng } = plan
   const region = shopper.region
   const events: RecoStorefrontEvent[] = []
@@ -249,9 +275,6 @@ async function runSession(
   if (plan.kind === "browse") return
 
   // ---------------------------------------------------------------- cart
-  const metadata = { reco_anonymous_id: shopper.anonymousId }
-  let cart = await client.createCart({ region_id: region.id, metadata }, state.auth)
-  stats.carts += 1
   const wanted: CatalogProduct[] = []
   const firstPick = rng.pick(viewed.length ? viewed : [pickProduct(world, shopper, rng)])
   wanted.push(firstPick)
@@ -260,17 +283,44 @@ async function runSession(
   for (const product of wanted.slice(1)) push({ type: "view", product_id: product.id })
   await flush()
 
+  const lines: HttpTypes.StoreAddCartLineItem[] = []
   for (const product of wanted) {
     const variant = buyableVariant(product, rng)
-    if (!variant) {
-      stats.soldOutAdds += 1
-      continue
-    }
+    if (variant) lines.push({ variant_id: variant.id, quantity: rng.chance(0.15) ? 2 : 1 })
+    else stats.soldOutAdds += 1
+  }
+  const checkingOut = plan.kind === "checkout"
+  const metadata = { reco_anonymous_id: shopper.anonymousId }
+  const stepByStep = rng.chance(options.stepByStepShare)
+  let cart: HttpTypes.StoreCart
+  let pending: HttpTypes.StoreAddCartLineItem[]
+  if (stepByStep || lines.length === 0) {
+    // A cart created on the first visit to the basket, filled one "add to cart" at a time.
+    cart = await client.createCart({ region_id: region.id, metadata }, state.auth)
+    pending = lines
+  } else {
+    // "Add to cart" from a product page or a wishlist by a shopper without a cart: the cart is
+    // created with its lines (and, at checkout, the shopper's details) in one call.
     try {
-      cart = await client.addLineItem(cart.id, { variant_id: variant.id, quantity: rng.chance(0.15) ? 2 : 1 }, state.auth)
+      cart = await client.createCart(
+        { region_id: region.id, metadata, items: lines, ...(checkingOut ? checkoutDetails(shopper, state) : {}) },
+        state.auth
+      )
+      pending = []
+    } catch (e) {
+      if (!(e instanceof StoreApiError) || e.status >= 500) throw e
+      // A line sold out since the catalogue was read: start empty and add the lines one by one.
+      cart = await client.createCart({ region_id: region.id, metadata }, state.auth)
+      pending = lines
+    }
+  }
+  stats.carts += 1
+  for (const line of pending) {
+    try {
+      cart = await client.addLineItem(cart.id, line, state.auth)
     } catch (e) {
       if (e instanceof StoreApiError && e.status < 500) {
-        stats.soldOutAdds += 1 // sold out since the catalogue was read, or similar
+        stats.soldOutAdds += 1
         continue
       }
       throw e
@@ -278,7 +328,7 @@ async function runSession(
   }
   const items = (): HttpTypes.StoreCartLineItem[] => cart.items ?? []
 
-  if (items().length > 0 && rng.chance(0.25)) {
+  if (items().length > 0 && rng.chance(stepByStep ? 0.3 : 0.08)) {
     const item = rng.pick(items())
     try {
       cart = await client.updateLineItem(cart.id, item.id, { quantity: Number(item.quantity) + 1 }, state.auth)
@@ -287,32 +337,37 @@ async function runSession(
       stats.error("update line item", e)
     }
   }
-  if (items().length > 1 ? rng.chance(0.4) : items().length === 1 && rng.chance(0.12)) {
+  const removeChance = items().length > 1 ? (stepByStep ? 0.45 : 0.2) : items().length === 1 ? 0.08 : 0
+  if (rng.chance(removeChance)) {
     const item = rng.pick(items())
     cart = await client.removeLineItem(cart.id, item.id, state.auth)
     stats.lineItemRemovals += 1
   }
 
-  if (plan.kind === "abandon" || items().length === 0) {
+  if (!checkingOut || items().length === 0) {
     // Some abandon at the address step, most simply leave.
-    if (items().length > 0 && rng.chance(0.3)) {
+    if (items().length > 0 && !checkingOut && rng.chance(0.2)) {
       await client.updateCart(cart.id, checkoutDetails(shopper, state), state.auth)
     }
     stats.abandonedCarts += 1
-    if (plan.kind === "checkout") stats.failedCheckouts += 1
+    if (checkingOut) stats.failedCheckouts += 1
     return
   }
 
   // ---------------------------------------------------------------- checkout
   try {
-    await client.updateCart(cart.id, checkoutDetails(shopper, state), state.auth)
+    if (stepByStep || !cart.shipping_address) {
+      await client.updateCart(cart.id, checkoutDetails(shopper, state), state.auth)
+    }
+    let shippingOptions = instance.shippingOptions.get(region.id)
+    if (!shippingOptions || stepByStep) {
+      shippingOptions = await client.listShippingOptions(cart.id, state.auth)
+      instance.shippingOptions.set(region.id, shippingOptions)
+    }
     const express = rng.chance(0.2)
-    await client.addAnyShippingMethod(
-      cart.id,
-      (options) =>
-        (options.find((o) => (express ? /express/i : /standard/i).test(o.name)) ?? options[0])?.id,
-      state.auth
-    )
+    const option = shippingOptions.find((o) => (express ? /express/i : /standard/i).test(o.name)) ?? shippingOptions[0]
+    if (!option) throw new Error(`no shipping option for region ${region.id}`)
+    await client.addShippingMethod(cart.id, option.id, undefined, state.auth)
     await client.preparePayment(cart.id, "pp_system_default", state.auth)
     await client.placeOrder(cart.id, state.auth)
     stats.orders += 1

@@ -184,7 +184,11 @@ export class StoreClient {
 
   // ---------------------------------------------------------------- customers
 
-  /** Creates an email/password identity, the customer record, then logs in. */
+  /**
+   * Creates an email/password identity and the customer record, then refreshes the
+   * registration token into a customer token (Medusa's documented sign-up flow; no second
+   * password check).
+   */
   async registerCustomer(input: RegisterCustomerInput): Promise<RegisteredCustomer> {
     const { token: registrationToken } = await this.request<{ token: string }>(
       "POST",
@@ -201,8 +205,20 @@ export class StoreClient {
       body,
       auth: { token: registrationToken },
     })
-    const token = await this.login(input.email, input.password)
+    const token = await this.refreshToken(registrationToken)
     return { customer, token }
+  }
+
+  /** POST /auth/token/refresh: a fresh token (after sign-up it carries the new customer id). */
+  async refreshToken(token: string): Promise<string> {
+    const result = await this.request<{ token?: string }>("POST", "/auth/token/refresh", {
+      auth: { token },
+      noKey: true,
+    })
+    if (!result.token) {
+      throw new StoreApiError("POST", "/auth/token/refresh", 200, result)
+    }
+    return result.token
   }
 
   /** Email/password login; returns the customer's bearer token. */
