@@ -28,6 +28,7 @@ export function subsetEvents(data: TrainingData, keep: (i: number) => boolean): 
     time: pick(data.time, (n) => new Float64Array(n)),
     region: pick(data.region, (n) => new Int32Array(n)),
     channel: pick(data.channel, (n) => new Int32Array(n)),
+    basket: pick(data.basket, (n) => new Int32Array(n)),
   }
 }
 

@@ -23,6 +23,9 @@ export type TrainingData = {
   channel: Int32Array
   regions: string[]
   channels: string[]
+  /** Index into `baskets` (the order of a purchase, the cart of a cart change), -1 otherwise. */
+  basket: Int32Array
+  baskets: string[]
   /** Newest received_at among the rows read: the data watermark of the run. */
   watermark: Date | null
 }
@@ -52,6 +55,7 @@ type EventRow = {
   t_ms: string
   region_id: string | null
   sales_channel_id: string | null
+  basket_id: string | null
   id: string
   received: string
 }
@@ -69,6 +73,9 @@ export async function loadTrainingData(dataSource: DataSource, options: { since?
   const productId = indexer(products, new Map())
   const regionId = indexer(regions, new Map())
   const channelId = indexer(channels, new Map())
+  const baskets: string[] = []
+  const basketId = indexer(baskets, new Map())
+  const basket: number[] = []
   const cols = { actor: [] as number[], product: [] as number[], type: [] as number[], quantity: [] as number[] }
   const time: number[] = []
   const region: number[] = []
@@ -79,7 +86,7 @@ export async function loadTrainingData(dataSource: DataSource, options: { since?
     const rows: EventRow[] = await dataSource.query(
       `SELECT id, actor_id, product_id, type, quantity, occurred_at::text AS t_raw,
               extract(epoch FROM occurred_at) * 1000 AS t_ms, region_id, sales_channel_id,
-              extract(epoch FROM received_at) * 1000 AS received
+              COALESCE(order_id, cart_id) AS basket_id, extract(epoch FROM received_at) * 1000 AS received
          FROM reco_event
         WHERE product_id IS NOT NULL AND status = 'active' AND type <> 'search'
           AND ($1::timestamptz IS NULL OR occurred_at >= $1)
@@ -96,6 +103,7 @@ export async function loadTrainingData(dataSource: DataSource, options: { since?
       time.push(Number(r.t_ms))
       region.push(regionId(r.region_id))
       channel.push(channelId(r.sales_channel_id))
+      basket.push(basketId(r.basket_id))
       watermark = Math.max(watermark, Number(r.received))
     }
     if (rows.length < PAGE) break
@@ -114,6 +122,8 @@ export async function loadTrainingData(dataSource: DataSource, options: { since?
     time: Float64Array.from(time),
     region: Int32Array.from(region),
     channel: Int32Array.from(channel),
+    basket: Int32Array.from(basket),
+    baskets,
     watermark: watermark > 0 ? new Date(watermark) : null,
   }
 }

@@ -1,6 +1,10 @@
 import type { ModelSpec } from "../model-spec"
+import { forYouSpec } from "./for-you-spec"
+import { neighborsSpec } from "./neighbors-spec"
+import { sessionSpec } from "./session-spec"
+import { trendingSpec } from "./trending-spec"
 
-/** The model kinds a training job trains, in order (cheap and foundational first). */
+/** The model kinds a training job trains, in order: the cold-start fallback first. */
 export function defaultModelSpecs(): Array<ModelSpec<unknown>> {
-  return []
+  return [trendingSpec(), neighborsSpec(), sessionSpec(), forYouSpec()] as Array<ModelSpec<unknown>>
 }

@@ -1,0 +1,88 @@
+import { QueueEvents } from "bullmq"
+import { join } from "node:path"
+import { writeEvents } from "../../src/store/repositories/event-writer"
+import { dataWatermark } from "../../src/training/training-data"
+import { TRAINING_QUEUE } from "../../src/queue/queue-names"
+import { startRecoWorker, type RunningWorker } from "../../src/worker"
+import { syntheticStoreEvents } from "../fixtures/synthetic-store"
+import { createScratchDb, uniqueQueuePrefix } from "../helpers/scratch-db"
+
+jest.setTimeout(240_000)
+
+const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379"
+const ROOT = join(__dirname, "..", "..")
+
+describe("training job through real Redis and a sandboxed processor", () => {
+  let db: Awaited<ReturnType<typeof createScratchDb>>
+  let worker: RunningWorker
+  let events: QueueEvents
+  const prefix = uniqueQueuePrefix()
+
+  beforeAll(async () => {
+    db = await createScratchDb("reco_job")
+    worker = await startRecoWorker({
+      databaseUrl: db.url,
+      redisUrl: REDIS_URL,
+      queuePrefix: prefix,
+      retrainCron: null,
+      trainingProcessor: { file: join(ROOT, "tools/ts-training-processor.js"), execArgv: [] },
+      log: () => undefined,
+    })
+    events = new QueueEvents(TRAINING_QUEUE, { connection: { url: REDIS_URL }, prefix })
+    await events.waitUntilReady()
+    const { events: history } = syntheticStoreEvents()
+    await worker.dataSource.transaction((m) => writeEvents(m, history))
+  })
+
+  afterAll(async () => {
+    await events?.close()
+    await worker?.close()
+    await db?.drop()
+  })
+
+  it("trains every model kind, records metrics and backend, materialises lists, and trains once per data", async () => {
+    const watermark = await dataWatermark(worker.dataSource)
+    const first = await worker.requests.request("full", "cli", watermark)
+    const second = await worker.requests.request("full", "admin", watermark)
+    expect(second).toBe(first)
+
+    const job = await worker.requests.queue.getJob(first)
+    const progress: number[] = []
+    events.on("progress", ({ jobId, data }) => jobId === first && progress.push(Number(data)))
+    const result = await job!.waitUntilFinished(events, 200_000)
+    expect(result.runs.map((r: { kind: string }) => r.kind)).toEqual(["trending", "item_neighbors", "session", "for_you"])
+
+    const runs = await worker.dataSource.query(
+      `SELECT model_kind, status, is_active, backend, metrics, baseline_metrics, job_id, event_count, reason
+         FROM reco_model_run ORDER BY created_at`
+    )
+    expect(runs).toHaveLength(4)
+    for (const run of runs) {
+      expect(run.job_id).toBe(first)
+      expect(run.status).toBe("succeeded")
+      expect(run.is_active).toBe(true)
+      expect(run.metrics.holdout_cases).toBeGreaterThan(0)
+      expect(Object.keys(run.baseline_metrics).length).toBeGreaterThan(0)
+    }
+    const forYou = runs.find((r: { model_kind: string }) => r.model_kind === "for_you")
+    expect(forYou.backend).toBe("wasm")
+    expect(forYou.metrics.ndcg_at_10).toBeGreaterThan(forYou.baseline_metrics.ndcg_at_10)
+    expect(progress.length).toBeGreaterThan(0)
+    expect(Math.max(...progress)).toBe(100)
+
+    const [counts] = await worker.dataSource.query(`
+      SELECT (SELECT count(DISTINCT actor_id) FROM reco_actor_list)::int AS for_you_actors,
+             (SELECT count(*) FROM reco_item_neighbor WHERE kind='similar')::int AS similar,
+             (SELECT count(*) FROM reco_item_neighbor WHERE kind='complement')::int AS complement,
+             (SELECT count(*) FROM reco_item_neighbor WHERE kind='next')::int AS next,
+             (SELECT count(DISTINCT segment) FROM reco_segment_list)::int AS segments`)
+    expect(counts.for_you_actors).toBeGreaterThan(100)
+    expect(counts.similar).toBeGreaterThan(0)
+    expect(counts.complement).toBeGreaterThan(0)
+    expect(counts.next).toBeGreaterThan(0)
+    // all, two regions, one channel, two region x channel pairs
+    expect(counts.segments).toBe(6)
+    const reasons = await worker.dataSource.query(`SELECT DISTINCT reason->>'code' AS code FROM reco_actor_list`)
+    expect(reasons.map((r: { code: string }) => r.code)).toContain("because_you_interacted")
+  })
+})
