@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm"
+import { MlAbortedError } from "../../src/ml/errors"
 import { createRecoDataSource } from "../../src/store/data-source"
 import type { NewEvent } from "../../src/store/new-event"
 import { writeEvents } from "../../src/store/repositories/event-writer"
@@ -153,7 +154,7 @@ describe("training orchestrator (real Postgres)", () => {
     const aborting: ModelSpec<Counts> = {
       ...spec,
       async fit(data, ctx) {
-        if (ctx.signal?.aborted) throw new (await import("../../src/ml/errors")).MlAbortedError("aborted")
+        if (ctx.signal?.aborted) throw new MlAbortedError("aborted")
         return spec.fit(data, ctx)
       },
     }
