@@ -8,7 +8,7 @@ import { bestF1Threshold } from "../../features/decision-threshold"
 import { stratifiedFolds } from "../../features/stratified-folds"
 import type { TabularRow, TabularSchema } from "../../features/tabular-encoder"
 import { IntentModel, type IntentModelConfig } from "../../models/intent"
-import { initTf, tf } from "../../tf"
+import { initTf } from "../../tf"
 import { f1Score, mean, rocAuc } from "../metrics"
 import type { ModelMetrics, ProtocolOptions, ProtocolResult, ProtocolRunner } from "../protocol-result"
 
@@ -124,7 +124,6 @@ export function createP4Runner(overrides: Partial<P4Config> = {}): ProtocolRunne
       folds: folds.length,
       seed,
       features: ONLINE_SHOPPERS_SCHEMA.numeric.length + ONLINE_SHOPPERS_SCHEMA.categorical.length,
-      tensors_after: tf.memory().numTensors,
     }
     folds.forEach((fold, f) => {
       stats[`fold_${f}_test`] = fold.test.length
