@@ -4,7 +4,8 @@ import type { Interactions } from "../../data/interactions"
 import { splitEachUserByRatio } from "../../data/user-ratio-split"
 import { loadMovieLensRatings } from "../../datasets/movielens"
 import { throwIfAborted } from "../../errors"
-import { AlsModel, type AlsConfig } from "../../models/als"
+import { AlsModel } from "../../models/als"
+import { EaseModel } from "../../models/ease"
 import { createForYouModel, type ForYouConfig, type ForYouModel, type ForYouState } from "../../models/for-you"
 import { PopularityModel } from "../../models/popularity"
 import { initTf } from "../../tf"
@@ -74,21 +75,21 @@ export function stateBytes(state: ForYouState): number {
       return state.weights.byteLength + state.users.indices.byteLength + state.users.values.byteLength + state.users.indptr.byteLength
     case "als":
       return state.userFactors.byteLength + state.itemFactors.byteLength
+    case "ease+als":
+      return stateBytes(state.ease) + stateBytes(state.als)
   }
 }
 
 const MB = 1024 * 1024
 
 export type P1Config = {
-  /** The default for-you model's settings (EASE/ALS choice and hyper-parameters). */
+  /** The for-you settings (EASE/ALS choice, blend weight, hyper-parameters); "ease" and "als" use its parts. */
   forYou?: ForYouConfig
-  /** Settings of the scalable model evaluated by name as "als". */
-  als?: Partial<AlsConfig>
 }
 
 /**
- * A P1 runner: popularity (the baseline), "for_you" (the automatic choice, EASE at this
- * catalogue size) and "als" (the scalable model, by name). Per model: the four metrics, train_ms,
+ * A P1 runner: popularity (the baseline), "for_you" (the automatic choice: the EASE + ALS
+ * blend at this catalogue size), and its parts by name, "ease" and "als" (the scalable model). Per model: the four metrics, train_ms,
  * peak_rss_mb (largest RSS sampled during its fit, so a lower bound on the true peak),
  * process_max_rss_mb (the process-wide peak so far, an upper bound) and model_mb.
  */
@@ -101,11 +102,12 @@ export function createP1Runner(config: P1Config = {}): ProtocolRunner {
     throwIfAborted(signal)
     const { train, test } = splitEachUserByRatio(interactions, { ratio: P1_SPLIT_RATIO, seed })
 
-    const forYou = createForYouModel(train.itemCount, config.forYou)
+    const forYou = createForYouModel(train.itemCount, { ...config.forYou, als: { seed, ...config.forYou?.als } })
     const candidates: Array<[string, ForYouModel]> = [
       ["popularity", new PopularityModel()],
       ["for_you", forYou],
-      ["als", new AlsModel({ seed, ...config.als })],
+      ["ease", new EaseModel(config.forYou?.ease)],
+      ["als", new AlsModel({ seed, ...config.forYou?.als })],
     ]
     const total = candidates.length * 200
     const models: Record<string, ModelMetrics> = {}
@@ -148,7 +150,8 @@ export function createP1Runner(config: P1Config = {}): ProtocolRunner {
         train_rows: train.users.length,
         test_rows: test.users.length,
         users_evaluated: users,
-        for_you_is_ease: forYou.name === "ease" ? 1 : 0,
+        // Which model "for_you" was at this catalogue size: 1 for EASE (+ ALS), 0 for ALS alone.
+        for_you_uses_ease: forYou.name === "als" ? 0 : 1,
       },
     }
   }
