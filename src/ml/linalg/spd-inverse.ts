@@ -25,7 +25,13 @@ export type SpdInverseOptions = {
 export async function spdInverse(a: tf.Tensor2D, options: SpdInverseOptions = {}): Promise<tf.Tensor2D> {
   const baseSize = Math.max(8, options.baseSize ?? 192)
   const n = a.shape[0]
-  const totalWork = Math.max(1, n ** 3)
+  // Work units (multiply-adds) of the same recursion, so progress fractions end at exactly 1.
+  const workOf = (size: number): number => {
+    if (size <= baseSize) return size ** 3 / 3
+    const h = Math.ceil(size / 2)
+    return workOf(h) + workOf(size - h) + 4 * h * (size - h) * size
+  }
+  const totalWork = Math.max(1, workOf(n))
   let doneWork = 0
   const report = async (work: number) => {
     doneWork += work
@@ -58,7 +64,7 @@ export async function spdInverse(a: tf.Tensor2D, options: SpdInverseOptions = {}
       const tBlock = tf.matMul<tf.Tensor2D>(a11Inverse, a12)
       return [tBlock, tf.sub<tf.Tensor2D>(a22, tf.matMul(a21, tBlock))] as const
     })
-    await report(2 * h * h * m + 2 * h * m * m)
+    await report(2 * h * m * size)
     const schurInverse = await invert(schur)
     schur.dispose()
 
@@ -69,7 +75,7 @@ export async function spdInverse(a: tf.Tensor2D, options: SpdInverseOptions = {}
       return tf.concat2d([tf.concat2d([topLeft, minusU], 1), tf.concat2d([tf.transpose(minusU), schurInverse], 1)], 0)
     })
     tf.dispose([a11Inverse, t, schurInverse])
-    await report(2 * h * m * m + 2 * h * h * m)
+    await report(2 * h * m * size)
     return result
   }
 
