@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm"
-import { RecoActorList, RecoItemNeighbor, RecoSegmentList } from "../store/entities"
+import { RecoActorList, RecoItemNeighbor, RecoModelArtifact, RecoSegmentList } from "../store/entities"
 import type { NeighborKind } from "../store/entities/reco-item-neighbor.entity"
 import type { JsonObject } from "../store/json"
 
@@ -49,6 +49,11 @@ export class ListWriter {
       this.segmentRows.push({ modelRunId: this.runId, segment, rank, productId: item.productId, score: item.score })
     )
     if (this.segmentRows.length >= BATCH) await this.flush()
+  }
+
+  /** Model parameters serving needs at request time (e.g. an embedding table). */
+  async artifact(name: string, format: string, content: JsonObject): Promise<void> {
+    await this.manager.getRepository(RecoModelArtifact).insert({ modelRunId: this.runId, name, format, content })
   }
 
   async flush(): Promise<void> {

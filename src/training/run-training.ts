@@ -107,6 +107,7 @@ export async function runTraining(
       await dataSource.query(`DELETE FROM reco_actor_list WHERE model_run_id = $1`, [run.id])
       await dataSource.query(`DELETE FROM reco_item_neighbor WHERE model_run_id = $1`, [run.id])
       await dataSource.query(`DELETE FROM reco_segment_list WHERE model_run_id = $1`, [run.id])
+      await dataSource.query(`DELETE FROM reco_model_artifact WHERE model_run_id = $1`, [run.id])
       await updateRun(dataSource, run.id, {
         status: aborted ? "canceled" : "failed",
         error: messageOf(e),

@@ -5,6 +5,18 @@ import type { EventType } from "../store/event-types"
 export const INTERACTION_TYPES = ["view", "impression", "click", "cart_add", "cart_remove", "purchase"] as const
 export type InteractionType = (typeof INTERACTION_TYPES)[number]
 
+/** A product of the catalogue mirror, as the content model reads it. */
+export type CatalogueProduct = {
+  id: string
+  title: string
+  category_ids: string[]
+  collection_id: string | null
+  tag_ids: string[]
+  type_id: string | null
+  /** Lowest price per currency code. */
+  prices: Record<string, number>
+}
+
 /**
  * The store's behaviour as columnar arrays over dense ids, read once per training run.
  * actors[i] / products[j] map dense ids back to Medusa ids.
@@ -28,6 +40,8 @@ export type TrainingData = {
   baskets: string[]
   /** Newest received_at among the rows read: the data watermark of the run. */
   watermark: Date | null
+  /** Every live product of the mirror, including those nobody has touched yet. */
+  catalogue: CatalogueProduct[]
 }
 
 const PAGE = 50_000
@@ -110,7 +124,14 @@ export async function loadTrainingData(dataSource: DataSource, options: { since?
     const last = rows[rows.length - 1]!
     cursor = { t: last.t_raw, id: last.id }
   }
+  const catalogue: CatalogueProduct[] = (
+    await dataSource.query(
+      `SELECT product_id AS id, title, category_ids, collection_id, tag_ids, type_id, prices
+         FROM reco_product WHERE NOT deleted AND status = 'published' ORDER BY product_id`
+    )
+  ).map((r: CatalogueProduct) => ({ ...r, prices: r.prices ?? {} }))
   return {
+    catalogue,
     actors,
     products,
     regions,

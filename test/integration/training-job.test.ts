@@ -4,7 +4,8 @@ import { writeEvents } from "../../src/store/repositories/event-writer"
 import { dataWatermark } from "../../src/training/training-data"
 import { TRAINING_QUEUE } from "../../src/queue/queue-names"
 import { startRecoWorker, type RunningWorker } from "../../src/worker"
-import { syntheticStoreEvents } from "../fixtures/synthetic-store"
+import { syntheticCatalogue, syntheticStoreEvents } from "../fixtures/synthetic-store"
+import { upsertProducts } from "../../src/store/repositories/product-mirror"
 import { createScratchDb, uniqueQueuePrefix } from "../helpers/scratch-db"
 
 jest.setTimeout(240_000)
@@ -17,6 +18,7 @@ describe("training job through real Redis and a sandboxed processor", () => {
   let worker: RunningWorker
   let events: QueueEvents
   const prefix = uniqueQueuePrefix()
+  let productIds: string[] = []
 
   beforeAll(async () => {
     db = await createScratchDb("reco_job")
@@ -30,8 +32,11 @@ describe("training job through real Redis and a sandboxed processor", () => {
     })
     events = new QueueEvents(TRAINING_QUEUE, { connection: { url: REDIS_URL }, prefix })
     await events.waitUntilReady()
-    const { events: history } = syntheticStoreEvents()
+    const synthetic = syntheticStoreEvents()
+    const history = synthetic.events
+    productIds = synthetic.productIds
     await worker.dataSource.transaction((m) => writeEvents(m, history))
+    await upsertProducts(worker.dataSource, syntheticCatalogue(productIds))
   })
 
   afterAll(async () => {
@@ -50,13 +55,13 @@ describe("training job through real Redis and a sandboxed processor", () => {
     const progress: number[] = []
     events.on("progress", ({ jobId, data }) => jobId === first && progress.push(Number(data)))
     const result = await job!.waitUntilFinished(events, 200_000)
-    expect(result.runs.map((r: { kind: string }) => r.kind)).toEqual(["trending", "item_neighbors", "session", "for_you"])
+    expect(result.runs.map((r: { kind: string }) => r.kind)).toEqual(["trending", "item_neighbors", "session", "content", "for_you"])
 
     const runs = await worker.dataSource.query(
       `SELECT model_kind, status, is_active, backend, metrics, baseline_metrics, job_id, event_count, reason
          FROM reco_model_run ORDER BY created_at`
     )
-    expect(runs).toHaveLength(4)
+    expect(runs).toHaveLength(5)
     for (const run of runs) {
       expect(run.job_id).toBe(first)
       expect(run.status).toBe("succeeded")
@@ -75,11 +80,18 @@ describe("training job through real Redis and a sandboxed processor", () => {
              (SELECT count(*) FROM reco_item_neighbor WHERE kind='similar')::int AS similar,
              (SELECT count(*) FROM reco_item_neighbor WHERE kind='complement')::int AS complement,
              (SELECT count(*) FROM reco_item_neighbor WHERE kind='next')::int AS next,
+             (SELECT count(DISTINCT product_id) FROM reco_item_neighbor WHERE kind='content')::int AS content_products,
+             (SELECT count(*) FROM reco_model_artifact WHERE name='content-model')::int AS content_artifacts,
              (SELECT count(DISTINCT segment) FROM reco_segment_list)::int AS segments`)
     expect(counts.for_you_actors).toBeGreaterThan(100)
     expect(counts.similar).toBeGreaterThan(0)
     expect(counts.complement).toBeGreaterThan(0)
     expect(counts.next).toBeGreaterThan(0)
+    // Every catalogue product gets content neighbours, touched or not.
+    expect(counts.content_products).toBe(productIds.length)
+    expect(counts.content_artifacts).toBe(1)
+    const content = runs.find((r: { model_kind: string }) => r.model_kind === "content")
+    expect(content.backend).toBe("wasm")
     // all, two regions, one channel, two region x channel pairs
     expect(counts.segments).toBe(6)
     const reasons = await worker.dataSource.query(`SELECT DISTINCT reason->>'code' AS code FROM reco_actor_list`)

@@ -1,4 +1,4 @@
-import { createForYouModel, DEFAULT_EASE_MAX_ITEMS, type ForYouModel } from "../../ml/models/for-you"
+import { createForYouModel, DEFAULT_EASE_MAX_ITEMS, type ForYouModel, type ForYouState } from "../../ml/models/for-you"
 import { topK } from "../../ml/eval/rank"
 import { initTf } from "../../ml/tf"
 import type { EaseState } from "../../ml/models/ease"
@@ -12,18 +12,23 @@ export const FOR_YOU_LIST_SIZE = 100
 
 type Fitted = { model: ForYouModel; history: Map<number, Set<number>> }
 
+/** The EASE item-item weights inside a for-you model's state, when it has them. */
+function easeWeightsOf(state: ForYouState): EaseState | null {
+  if (state.kind === "ease") return state
+  if (state.kind === "ease+als") return state.ease
+  return null
+}
+
 /**
- * For EASE, the history item that contributes most to a recommended item's score
- * (x_j * B[j, i]) is the honest "because you ..." source; other models give no source.
+ * The history item that contributes most to a recommended item's EASE score (B[j, i]) is the
+ * honest "because you ..." source; a model without item-item weights gives no source.
  */
-function strongestSource(model: ForYouModel, history: Set<number>, item: number): number | null {
-  const state = model.toState()
-  if (state.kind !== "ease") return null
-  const b = (state as EaseState).weights
+function strongestSource(ease: EaseState | null, history: Set<number>, item: number): number | null {
+  if (!ease) return null
   let best: number | null = null
   let bestValue = 0
   for (const j of history) {
-    const v = b[j * state.itemCount + item]!
+    const v = ease.weights[j * ease.itemCount + item]!
     if (v > bestValue) {
       bestValue = v
       best = j
@@ -34,7 +39,7 @@ function strongestSource(model: ForYouModel, history: Set<number>, item: number)
 
 export function forYouSpec(options: { easeMaxItems?: number } = {}): ModelSpec<Fitted> {
   const easeMaxItems = options.easeMaxItems ?? DEFAULT_EASE_MAX_ITEMS
-  const algorithm = (data: TrainingData) => (data.products.length <= easeMaxItems ? "ease" : "als")
+  const algorithm = (data: TrainingData) => (data.products.length <= easeMaxItems ? "ease+als" : "als")
   return {
     kind: "for_you",
     mustBeatBaseline: true,
@@ -58,6 +63,7 @@ export function forYouSpec(options: { easeMaxItems?: number } = {}): ModelSpec<F
     },
     async materialise({ model, history }, data, writer, ctx) {
       let done = 0
+      const ease = easeWeightsOf(model.toState())
       for (const [actor, items] of history) {
         const scores = model.scoreUser(actor)
         const top = topK(scores, FOR_YOU_LIST_SIZE).filter((i) => scores[i]! > 0)
@@ -65,7 +71,7 @@ export function forYouSpec(options: { easeMaxItems?: number } = {}): ModelSpec<F
           "for_you",
           data.actors[actor]!,
           top.map((item) => {
-            const source = strongestSource(model, items, item)
+            const source = strongestSource(ease, items, item)
             const reason: JsonObject =
               source === null
                 ? { code: "personalised" }
