@@ -22,10 +22,18 @@ const connectionFlags = (cmd: Command) =>
     .option("--queue-prefix <prefix>", "BullMQ prefix, the plugin's queuePrefix option (default: $RECO_QUEUE_PREFIX or reco)")
 
 connectionFlags(program.command("worker").description("consume the plugin's queues until SIGTERM or SIGINT"))
-  .option("--concurrency <n>", "jobs processed at once", "1")
+  .option("--concurrency <n>", "signal jobs processed at once", "1")
+  .option("--retrain-cron <cron>", "cron of the full retrain, or 'off' (default: $RECO_RETRAIN_CRON or nightly 0 3 * * *)")
+  .option("--refresh-debounce <seconds>", "at most one incremental refresh per this many seconds after new behaviour", "60")
   .action(async (flags) => {
     const settings = connectionSettings(flags)
-    const running = await startRecoWorker({ ...settings, concurrency: Number(flags.concurrency) })
+    const cron = flags.retrainCron ?? process.env.RECO_RETRAIN_CRON
+    const running = await startRecoWorker({
+      ...settings,
+      concurrency: Number(flags.concurrency),
+      retrainCron: cron === "off" ? null : cron,
+      refreshDebounceMs: Number(flags.refreshDebounce) * 1000,
+    })
     const stop = async (signal: string) => {
       console.log(`medusa-reco worker: ${signal} received, finishing jobs in flight`)
       await running.close()
