@@ -18,7 +18,10 @@ function parseLine(line: string, lineNumber: number): RawRating | null {
   if (fields.length !== 4) {
     throw new MlDataError(`line ${lineNumber}: expected "user item rating timestamp", got ${fields.length} fields`)
   }
-  const [user, item, rating, seconds] = fields.map(Number) as [number, number, number, number]
+  const user = Number(fields[0])
+  const item = Number(fields[1])
+  const rating = Number(fields[2])
+  const seconds = Number(fields[3])
   if (![user, item, seconds].every(Number.isInteger) || !Number.isFinite(rating)) {
     throw new MlDataError(`line ${lineNumber}: non-numeric field in "${line.trim()}"`)
   }

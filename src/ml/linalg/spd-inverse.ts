@@ -38,6 +38,15 @@ export async function spdInverse(a: tf.Tensor2D, options: SpdInverseOptions = {}
     await options.checkpoint?.(Math.min(1, doneWork / totalWork))
   }
 
+  const reportOrDispose = async (work: number, made: tf.Tensor) => {
+    try {
+      await report(work)
+    } catch (error) {
+      made.dispose()
+      throw error
+    }
+  }
+
   const invert = async (block: tf.Tensor2D): Promise<tf.Tensor2D> => {
     const size = block.shape[0]
     if (size <= baseSize) {
@@ -48,35 +57,46 @@ export async function spdInverse(a: tf.Tensor2D, options: SpdInverseOptions = {}
         for (let j = 0; j < size; j++) symmetric[i * size + j] = (values[i * size + j]! + values[j * size + i]!) / 2
       }
       const inverse = tf.tensor2d(Float32Array.from(spdInverseSmall(symmetric, size)), [size, size])
-      await report(size ** 3 / 3)
+      await reportOrDispose(size ** 3 / 3, inverse)
       return inverse
     }
     const h = Math.ceil(size / 2)
     const m = size - h
-    const a11 = tf.slice(block, [0, 0], [h, h])
-    const a11Inverse = await invert(a11)
-    a11.dispose()
+    // Everything made here is disposed on the way out, also when a checkpoint throws (abort);
+    // disposing twice is a no-op, so blocks are also freed as soon as they are spent.
+    const owned: tf.Tensor[] = []
+    try {
+      const a11 = tf.slice(block, [0, 0], [h, h])
+      owned.push(a11)
+      const a11Inverse = await invert(a11)
+      owned.push(a11Inverse)
+      a11.dispose()
 
-    const [t, schur] = tf.tidy(() => {
-      const a12 = tf.slice(block, [0, h], [h, m])
-      const a21 = tf.slice(block, [h, 0], [m, h]) // = A12ᵀ, as the block is symmetric
-      const a22 = tf.slice(block, [h, h], [m, m])
-      const tBlock = tf.matMul<tf.Tensor2D>(a11Inverse, a12)
-      return [tBlock, tf.sub<tf.Tensor2D>(a22, tf.matMul(a21, tBlock))] as const
-    })
-    await report(2 * h * m * size)
-    const schurInverse = await invert(schur)
-    schur.dispose()
+      const [t, schur] = tf.tidy(() => {
+        const a12 = tf.slice(block, [0, h], [h, m])
+        const a21 = tf.slice(block, [h, 0], [m, h]) // = A12ᵀ, as the block is symmetric
+        const a22 = tf.slice(block, [h, h], [m, m])
+        const tBlock = tf.matMul<tf.Tensor2D>(a11Inverse, a12)
+        return [tBlock, tf.sub<tf.Tensor2D>(a22, tf.matMul(a21, tBlock))] as const
+      })
+      owned.push(t, schur)
+      await report(2 * h * m * size)
+      const schurInverse = await invert(schur)
+      owned.push(schurInverse)
+      schur.dispose()
 
-    const result = tf.tidy(() => {
-      const u = tf.matMul<tf.Tensor2D>(t, schurInverse)
-      const topLeft = tf.add<tf.Tensor2D>(a11Inverse, tf.matMul(u, tf.transpose(t)))
-      const minusU = tf.neg<tf.Tensor2D>(u)
-      return tf.concat2d([tf.concat2d([topLeft, minusU], 1), tf.concat2d([tf.transpose(minusU), schurInverse], 1)], 0)
-    })
-    tf.dispose([a11Inverse, t, schurInverse])
-    await report(2 * h * m * size)
-    return result
+      const result = tf.tidy(() => {
+        const u = tf.matMul<tf.Tensor2D>(t, schurInverse)
+        const topLeft = tf.add<tf.Tensor2D>(a11Inverse, tf.matMul(u, tf.transpose(t)))
+        const minusU = tf.neg<tf.Tensor2D>(u)
+        return tf.concat2d([tf.concat2d([topLeft, minusU], 1), tf.concat2d([tf.transpose(minusU), schurInverse], 1)], 0)
+      })
+      tf.dispose(owned)
+      await reportOrDispose(2 * h * m * size, result)
+      return result
+    } finally {
+      tf.dispose(owned)
+    }
   }
 
   return invert(a)

@@ -102,4 +102,19 @@ describe("spdInverse (tfjs block inversion)", () => {
     expect(fractions).toEqual([...fractions].sort((p, q) => p - q))
     expect(fractions.at(-1)).toBe(1)
   })
+
+  it("frees every intermediate block when a checkpoint throws mid-way (a cancelled job)", async () => {
+    await initTf()
+    const n = 100
+    const identity = Float32Array.from({ length: n * n }, (_, k) => (k % (n + 1) === 0 ? 2 : 0))
+    const input = tf.tensor2d(identity, [n, n])
+    const before = tf.memory().numTensors
+    let calls = 0
+    const stop = async () => {
+      if (++calls === 4) throw new MlAbortedError("aborted")
+    }
+    await expect(spdInverse(input, { baseSize: 16, checkpoint: stop })).rejects.toThrow(MlAbortedError)
+    expect(tf.memory().numTensors).toBe(before)
+    input.dispose()
+  })
 })
