@@ -174,13 +174,18 @@ export class ContentModel {
           const size = batch.length
           const anchors = Int32Array.from(batch, ([i]) => i)
           const positives = Int32Array.from(batch, ([, j]) => j)
-          // Another row's positive that is this row's anchor or positive is not a negative.
-          const columnsOf = new Map<number, number[]>()
-          positives.forEach((p, k) => columnsOf.set(p, [...(columnsOf.get(p) ?? []), k]))
+          // Column k is no negative for row r if it is r's positive or anchor again, or another
+          // partner of r's anchor (a product that co-occurs with several in one batch).
+          const columnsWithPositive = groupRows(positives)
+          const rowsWithAnchor = groupRows(anchors)
           const mask = new Float32Array(size * size)
           for (let r = 0; r < size; r++) {
-            for (const k of columnsOf.get(positives[r]!)!) if (k !== r) mask[r * size + k] = MASKED
-            for (const k of columnsOf.get(anchors[r]!) ?? []) mask[r * size + k] = MASKED
+            const notNegative = [
+              ...columnsWithPositive.get(positives[r]!)!,
+              ...(columnsWithPositive.get(anchors[r]!) ?? []),
+              ...rowsWithAnchor.get(anchors[r]!)!,
+            ]
+            for (const k of notNegative) if (k !== r) mask[r * size + k] = MASKED
           }
           const distinct = [...new Set([...anchors, ...positives])]
           const local = new Map(distinct.map((p, i) => [p, i]))
@@ -392,6 +397,17 @@ export function tokenBagMean(bag: TokenBag, table: tf.Tensor): tf.Tensor2D {
     }
   })
   return op(table)
+}
+
+/** value -> the positions where it occurs. */
+function groupRows(values: Int32Array): Map<number, number[]> {
+  const groups = new Map<number, number[]>()
+  values.forEach((v, k) => {
+    const list = groups.get(v)
+    if (list) list.push(k)
+    else groups.set(v, [k])
+  })
+  return groups
 }
 
 function normaliseInPlace(vector: Float32Array): void {
