@@ -370,7 +370,9 @@ export function tokenBag(tokenLists: readonly Int32Array[]): TokenBag {
  * The gradient is the matching scatter-add into a dense [vocabulary, dimension] tensor.
  */
 export function tokenBagMean(bag: TokenBag, table: tf.Tensor): tf.Tensor2D {
-  const [rows, dimension] = table.shape as [number, number]
+  if (table.rank !== 2) throw new MlDataError(`tokenBagMean expects a 2-D table, got rank ${table.rank}`)
+  const rows = table.shape[0]!
+  const dimension = table.shape[1]!
   const op = tf.customGrad<tf.Tensor2D>((input) => {
     if (!(input instanceof tf.Tensor)) throw new MlDataError("tokenBagMean expects the embedding table")
     const values = input.dataSync()

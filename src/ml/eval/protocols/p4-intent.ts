@@ -22,6 +22,10 @@ import type { ModelMetrics, ProtocolOptions, ProtocolResult, ProtocolRunner } fr
  * - logistic_regression: the same encoder and trainer with no hidden layer (baseline).
  * - page_values: raw PageValues as the score, no training (the single strongest column).
  * - intent_store_side: the intent network on the features a store can compute itself.
+ *
+ * Per model: auc, f1 (at the training-fold threshold), train_ms (mean per fold), peak_tensor_mb
+ * (tfjs-tracked bytes while training: data, weights, Adam state) and peak_rss_mb (the whole
+ * process after that model's folds; wasm's heap never shrinks, so it only grows across models).
  */
 export const P4_FOLDS = 5
 const MB = 1024 * 1024
@@ -69,7 +73,8 @@ export function createP4Runner(overrides: Partial<P4Config> = {}): ProtocolRunne
     if (config.storeSide) {
       trained.push({ name: "intent_store_side", schema: ONLINE_SHOPPERS_STORE_SIDE_SCHEMA, config: { ...config.intent, seed } })
     }
-    const scores = new Map<string, FoldScore[]>([...trained.map((m) => [m.name, []] as [string, FoldScore[]]), ["page_values", []]])
+    const scores = new Map<string, FoldScore[]>()
+    for (const name of [...trained.map((m) => m.name), "page_values"]) scores.set(name, [])
     const peakRss = new Map<string, number>()
     const total = folds.length * trained.length
     let done = 0
