@@ -45,7 +45,7 @@ export type EaseState = {
 export class EaseModel implements ForYouModel {
   readonly name = "ease"
   readonly config: EaseConfig
-  private weights = new Float32Array(0)
+  private weights: Float32Array = new Float32Array(0)
   private users: CsrMatrix | null = null
   private items = 0
 
@@ -83,9 +83,8 @@ export class EaseModel implements ForYouModel {
     const n = train.itemCount
     const binary = this.config.input === "binary"
     const users = userItemCsr(train, { duplicates: "max", value: binary ? () => 1 : (w) => w })
-    const gram = await this.gramWithPenalty(users, checkpoint)
-
-    const gramTensor = tf.tensor2d(gram, [n, n])
+    // The JS Gram is not kept: once copied into the backend it can be collected (items² floats).
+    const gramTensor = tf.tensor2d(await this.gramWithPenalty(users, checkpoint), [n, n])
     let inverse: tf.Tensor2D
     try {
       inverse = await spdInverse(gramTensor, { checkpoint: (f) => checkpoint(0.1 + 0.8 * f) })
@@ -98,8 +97,9 @@ export class EaseModel implements ForYouModel {
       return tf.neg(tf.div(inverse, diagonal))
     })
     inverse.dispose()
-    const weights = Float32Array.from(await weightsTensor.data())
+    const raw = await weightsTensor.data()
     weightsTensor.dispose()
+    const weights = raw instanceof Float32Array ? raw : Float32Array.from(raw)
     for (let j = 0; j < n; j++) weights[j * n + j] = 0
 
     this.items = n

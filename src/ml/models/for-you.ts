@@ -46,8 +46,9 @@ export type ForYouState = PopularityState | EaseState | AlsState | EaseAlsBlendS
 export type ForYouConfig = {
   /**
    * EASE (exact) up to this many items, implicit ALS alone above. EASE needs an items x items
-   * dense inverse: about 1 s at 1.7k items, 4 s at 3k and 18 s at 5k on one wasm thread, and
-   * memory growing as items² (5k items: ~100 MB per float32 matrix, a few alive at once).
+   * dense inverse, so time grows as items³ and memory as items². Measured on one wasm thread:
+   * ~1-2 s at 1.7k items (ML-100K); 18 s and 1.0 GB peak RSS at 5k items and 20k users (the
+   * wasm heap keeps its high-water mark). tfjs-node's native BLAS moves this limit up.
    */
   easeMaxItems?: number
   /** Share of ALS in the EASE + ALS blend used up to easeMaxItems; 0 serves EASE alone. */
