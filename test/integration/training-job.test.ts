@@ -55,13 +55,13 @@ describe("training job through real Redis and a sandboxed processor", () => {
     const progress: number[] = []
     events.on("progress", ({ jobId, data }) => jobId === first && progress.push(Number(data)))
     const result = await job!.waitUntilFinished(events, 200_000)
-    expect(result.runs.map((r: { kind: string }) => r.kind)).toEqual(["trending", "item_neighbors", "session", "content", "for_you"])
+    expect(result.runs.map((r: { kind: string }) => r.kind)).toEqual(["trending", "item_neighbors", "session", "content", "for_you", "intent"])
 
     const runs = await worker.dataSource.query(
       `SELECT model_kind, status, is_active, backend, metrics, baseline_metrics, job_id, event_count, reason
          FROM reco_model_run ORDER BY created_at`
     )
-    expect(runs).toHaveLength(5)
+    expect(runs).toHaveLength(6)
     for (const run of runs) {
       expect(run.job_id).toBe(first)
       expect(run.status).toBe("succeeded")
@@ -82,6 +82,7 @@ describe("training job through real Redis and a sandboxed processor", () => {
              (SELECT count(*) FROM reco_item_neighbor WHERE kind='next')::int AS next,
              (SELECT count(DISTINCT product_id) FROM reco_item_neighbor WHERE kind='content')::int AS content_products,
              (SELECT count(*) FROM reco_model_artifact WHERE name='content-model')::int AS content_artifacts,
+             (SELECT count(*) FROM reco_model_artifact WHERE name='intent-model')::int AS intent_artifacts,
              (SELECT count(DISTINCT segment) FROM reco_segment_list)::int AS segments`)
     expect(counts.for_you_actors).toBeGreaterThan(100)
     expect(counts.similar).toBeGreaterThan(0)
@@ -90,6 +91,9 @@ describe("training job through real Redis and a sandboxed processor", () => {
     // Every catalogue product gets content neighbours, touched or not.
     expect(counts.content_products).toBe(productIds.length)
     expect(counts.content_artifacts).toBe(1)
+    expect(counts.intent_artifacts).toBe(1)
+    const intent = runs.find((r: { model_kind: string }) => r.model_kind === "intent")
+    expect(intent.metrics.auc).toBeGreaterThan(0.5)
     const content = runs.find((r: { model_kind: string }) => r.model_kind === "content")
     expect(content.backend).toBe("wasm")
     // all, two regions, one channel, two region x channel pairs
