@@ -100,13 +100,13 @@ const SHOPPER_PASSWORD = "demo-shopper-password"
 const apiInstances = intEnv("DEMO_API_INSTANCES", 2, 1)
 const behaviour = {
   seed: intEnv("DEMO_SEED", 42),
-  shoppers: intEnv("DEMO_SHOPPERS", 300, 1),
-  orders: intEnv("DEMO_ORDERS", 310),
-  abandonedCarts: intEnv("DEMO_ABANDONED_CARTS", 150),
-  browseSessions: intEnv("DEMO_BROWSE_SESSIONS", 200),
+  shoppers: intEnv("DEMO_SHOPPERS", 260, 1),
+  orders: intEnv("DEMO_ORDERS", 300),
+  abandonedCarts: intEnv("DEMO_ABANDONED_CARTS", 120),
+  browseSessions: intEnv("DEMO_BROWSE_SESSIONS", 150),
   concurrency: intEnv("DEMO_CONCURRENCY", 8, 1),
   registeredShare: 0.3,
-  stepByStepShare: 0.15,
+  stepByStepShare: 0.12,
   historyDays: intEnv("DEMO_HISTORY_DAYS", 35, 1),
   historySessionsPerDay: intEnv("DEMO_HISTORY_SESSIONS_PER_DAY", 70, 1),
 }
@@ -247,13 +247,16 @@ async function checkRedis() {
     enableOfflineQueue: false,
     retryStrategy: () => null,
   })
-  client.on("error", () => undefined)
+  let lastError = null
+  client.on("error", (e) => (lastError = e))
   try {
     await client.connect()
     const pong = await client.ping()
     return pong === "PONG" ? null : `unexpected answer to PING: ${pong}`
   } catch (e) {
-    return e instanceof Error ? e.message || String(e) : String(e)
+    // ioredis reports "Connection is closed" once it gives up; the socket error says why.
+    const cause = lastError ?? e
+    return cause instanceof Error ? cause.message || cause.code || String(cause) : String(cause)
   } finally {
     client.disconnect()
   }
@@ -314,7 +317,8 @@ async function main() {
     }
     if (redisError) {
       say(`\nRedis is not reachable at ${redact(redisUrl)}: ${redisError}`)
-      say(`  Start it with:  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no`)
+      const redisPort = new URL(redisUrl).port || "6379"
+      say(`  Start it with:  redis-server --daemonize yes --bind 127.0.0.1 --port ${redisPort} --save "" --appendonly no`)
       say(`  (or point REDIS_URL at a running server)`)
     }
     process.exit(1)

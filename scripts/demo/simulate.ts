@@ -123,10 +123,12 @@ export async function simulateShoppers(world: World, shoppers: Shopper[], option
   let totalSessions = 0
 
   const report = (force = false) => {
-    if (!force && Date.now() - lastReport < 10_000) return
+    if (!force && Date.now() - lastReport < 15_000) return
     lastReport = Date.now()
+    const elapsed = (Date.now() - started) / 1000
+    const eta = stats.sessions > 20 ? ` - about ${Math.ceil(((totalSessions - stats.sessions) * elapsed) / stats.sessions / 60)} min to go` : ""
     options.log(
-      `  ${stats.sessions}/${totalSessions} sessions, ${stats.carts} carts, ${stats.orders} orders, ${stats.eventsSent} storefront events (${((Date.now() - started) / 1000).toFixed(0)} s)`
+      `  ${stats.sessions}/${totalSessions} sessions, ${stats.carts} carts, ${stats.orders} orders, ${stats.eventsSent} storefront events (${elapsed.toFixed(0)} s${force ? "" : eta})`
     )
   }
 
