@@ -50,7 +50,7 @@ describe("interactions and CSR", () => {
   })
 
   it("maps external ids to dense ids and back", () => {
-    const ids = IdMap.fromKeys(["b", "a"])
+    const ids = IdMap.fromKeys<string>(["b", "a"])
     expect(ids.get("a")).toBe(1)
     expect(ids.add("c")).toBe(2)
     expect(ids.add("b")).toBe(0)
