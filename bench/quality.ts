@@ -91,6 +91,15 @@ async function main() {
     "| --- | --- | --- | --- |",
     ...verdicts,
     "",
+    "How to read the ablation rows, measured in this same run:",
+    "- P2: `recent_popularity` is basket_completion without its cart term. When the two rows are equal, the gain over",
+    "  popularity comes from recency weighting, not from the cart (Groceries' within-basket pairs look random).",
+    "- P3: `*_unviewed` metrics drop the items the session already viewed from the candidates (re-views count as misses).",
+    "- P1: `ease` and `als` are the two parts of the default `for_you` blend, each alone.",
+    "- P4: `intent_store_side` uses only features a store can compute itself (no page values).",
+    "- Memory: `peak_rss_mb` is process-wide and only grows (wasm heaps never shrink); the per-model columns are",
+    "  `heap_growth_mb`, `model_mb`, `state_kb` or `peak_tensor_mb`.",
+    "",
     ...sections,
   ].join("\n")
   writeFileSync(OUT, md)
