@@ -441,7 +441,8 @@ async function main() {
     say(
       `  done in ${seconds(t)}: ${live.sessions} sessions by ${live.shoppers} shoppers (${live.registered} registered), ` +
         `${live.carts} carts, ${live.orders} orders, ${live.abandonedCarts} abandoned carts, ` +
-        `${live.lineItemUpdates} quantity changes, ${live.lineItemRemovals} removals, ${live.eventsSent} storefront events in ${live.eventBatches} batches`
+        `${live.lineItemUpdates} quantity changes, ${live.lineItemRemovals} removals, ${live.cartTransfers} guest carts handed to new accounts, ` +
+        `${live.eventsSent} storefront events in ${live.eventBatches} batches`
     )
     if (live.soldOutAdds) say(`  ${live.soldOutAdds} add-to-cart attempts hit sold-out variants (some products are out of stock on purpose).`)
     if (live.errors.length) {

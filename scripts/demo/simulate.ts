@@ -50,6 +50,7 @@ export type SimulationResult = {
   eventsSent: number
   lineItemUpdates: number
   lineItemRemovals: number
+  cartTransfers: number
   /** shopper index -> Medusa customer id, for registered shoppers. */
   customerIds: Map<number, string>
   errors: string[]
@@ -97,6 +98,7 @@ class Stats {
   eventsSent = 0
   lineItemUpdates = 0
   lineItemRemovals = 0
+  cartTransfers = 0
   errors = new Map<string, number>()
 
   error(context: string, e: unknown) {
@@ -191,6 +193,7 @@ export async function simulateShoppers(world: World, shoppers: Shopper[], option
     eventsSent: stats.eventsSent,
     lineItemUpdates: stats.lineItemUpdates,
     lineItemRemovals: stats.lineItemRemovals,
+    cartTransfers: stats.cartTransfers,
     customerIds,
     errors: [...stats.errors.entries()].map(([message, count]) => `${count} x ${message}`),
     durationMs: Date.now() - started,
@@ -268,11 +271,14 @@ async function runSession(
 
   // A registered shopper signs up on the first visit and logs in on later ones; the anonymous id
   // travels along so the plugin can merge the history it had so far.
-  if (shopper.registered && !state.customerId) {
+  const signUp = async () => {
     const { customer, token } = await registerOrLogin(client, shopper, options.password)
     state.customerId = customer
     state.auth = { token, anonymousId: shopper.anonymousId }
   }
+  // Some sign up only when they are about to pay: their guest cart is then handed to the account.
+  const signUpAtCheckout = shopper.registered && !state.customerId && plan.kind === "checkout" && rng.chance(0.35)
+  if (shopper.registered && !state.customerId && !signUpAtCheckout) await signUp()
 
   if (plan.kind === "browse") return
 
@@ -358,6 +364,11 @@ async function runSession(
 
   // ---------------------------------------------------------------- checkout
   try {
+    if (signUpAtCheckout) {
+      await signUp()
+      cart = await client.transferCart(cart.id, state.auth)
+      stats.cartTransfers += 1
+    }
     if (stepByStep || !cart.shipping_address) {
       await client.updateCart(cart.id, checkoutDetails(shopper, state), state.auth)
     }
