@@ -40,17 +40,20 @@ export async function evaluateProtocol(protocol: ProtocolId, dataPath: string, s
   }
 }
 
-/** A plain-text table: one row per model, one column per metric, then train time. */
+/** Resource figures (time, memory, model size) rather than quality metrics. */
+const isResource = (key: string) => /_(ms|mb|kb)$/.test(key)
+
+/** A plain-text table: one row per model, quality metrics first, then time and memory. */
 export function formatResultTable(result: ProtocolResult): string {
   const models = Object.keys(result.models)
-  const metricNames = [...new Set(models.flatMap((m) => Object.keys(result.models[m]!)))].filter(
-    (k) => k !== "train_ms" && !k.startsWith("peak_")
-  )
-  const memory = [...new Set(models.flatMap((m) => Object.keys(result.models[m]!)))].filter((k) => k.startsWith("peak_"))
-  const header = ["model", ...metricNames, "train_ms", ...memory]
+  const keys = [...new Set(models.flatMap((m) => Object.keys(result.models[m]!)))]
+  const metricNames = keys.filter((k) => !isResource(k))
+  const resources = ["train_ms", ...keys.filter((k) => isResource(k) && k !== "train_ms")]
+  const header = ["model", ...metricNames, ...resources]
+  const cell = (value: number | undefined, digits: number) => (value === undefined ? "" : value.toFixed(digits))
   const rows = models.map((m) => {
     const r = result.models[m]!
-    return [m, ...metricNames.map((k) => (r[k] === undefined ? "" : r[k]!.toFixed(4))), String(Math.round(r.train_ms)), ...memory.map((k) => (r[k] === undefined ? "" : r[k]!.toFixed(0)))]
+    return [m, ...metricNames.map((k) => cell(r[k], 4)), ...resources.map((k) => cell(r[k], k === "train_ms" ? 0 : 1))]
   })
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ")
