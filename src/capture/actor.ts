@@ -18,6 +18,12 @@ type OwnedByShopper = {
   metadata?: Record<string, unknown> | null
 }
 
+/** The anonymous id a storefront put in a cart's or order's metadata, if valid. */
+export function anonymousIdOf(record: OwnedByShopper): string | null {
+  const anonymous = record.metadata?.[ANONYMOUS_ID_METADATA_KEY]
+  return isAnonymousId(anonymous) ? anonymous : null
+}
+
 /**
  * Who a cart or order belongs to: its customer; else the anonymous id the storefront put
  * in its metadata; else the cart or order id itself, so a guest's cart still forms a history.
@@ -26,9 +32,6 @@ export function actorOf(record: OwnedByShopper): Actor {
   if (record.customer_id) {
     return { type: "customer", id: record.customer_id }
   }
-  const anonymous = record.metadata?.[ANONYMOUS_ID_METADATA_KEY]
-  if (isAnonymousId(anonymous)) {
-    return { type: "anonymous", id: anonymous }
-  }
-  return { type: "anonymous", id: record.id }
+  const anonymous = anonymousIdOf(record)
+  return { type: "anonymous", id: anonymous ?? record.id }
 }

@@ -8,7 +8,7 @@ import { join, resolve } from "node:path"
  */
 export function runInMedusaApp(script: string, args: string[]): Promise<number> {
   const appDir = process.cwd()
-  const bin = [join(appDir, "node_modules", ".bin", "medusa"), resolve(__dirname, "../../../../.bin/medusa")].find(
+  const bin = [join(appDir, "node_modules", ".bin", "medusa"), resolve(__dirname, "../../../../../.bin/medusa")].find(
     existsSync
   )
   if (!bin) {

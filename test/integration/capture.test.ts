@@ -172,6 +172,31 @@ medusaIntegrationTestRunner({
       expect(aliases.map((a) => a.anonymous_id)).toEqual([anonBrowse, anonCart].sort())
     })
 
+    it("merges a guest's browsing into the guest customer Medusa creates from a checkout email", async () => {
+      const anon = "anon-guest-checkout-1"
+      const guest = new Shopper(api, store)
+      const [p1, p2] = store.products
+      await guest.sendEvents([{ type: "view", product_id: p1!.id }], { "x-reco-anonymous-id": anon })
+      const { data } = await api.post(
+        "/store/carts",
+        {
+          region_id: store.regionEur.id,
+          sales_channel_id: store.salesChannelId,
+          email: "guest@example.com",
+          metadata: { reco_anonymous_id: anon },
+        },
+        { headers: guest.headers() }
+      )
+      const cart = data.cart as { id: string; customer_id: string | null }
+      expect(cart.customer_id).toBeTruthy()
+      await guest.addItem(cart.id, p2!.variants[0]!.id, 1)
+      await eventually(async () => {
+        const r = await rows(`SELECT type, product_id FROM reco_event WHERE actor_id = $1 ORDER BY type`, [cart.customer_id])
+        expect(r.map((x) => `${x.type}:${x.product_id}`)).toEqual([`cart_add:${p2!.id}`, `view:${p1!.id}`])
+      })
+      expect((await rows(`SELECT count(*)::int AS n FROM reco_event WHERE actor_id = $1`, [anon]))[0]!.n).toBe(0)
+    })
+
     it("erases every row of a deleted customer, including merged anonymous history", async () => {
       const { shopper, customerId } = await Shopper.register(api, store, "erase@example.com")
       const other = await Shopper.register(api, store, "keep@example.com")

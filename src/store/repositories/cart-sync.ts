@@ -9,6 +9,11 @@ import { type WriteOutcome, writeEvents } from "./event-writer"
 export type CartState = {
   cartId: string
   actor: Actor
+  /**
+   * The anonymous id in the cart's metadata. When the cart belongs to a customer (a login, or
+   * the guest customer Medusa creates from a checkout email), that history joins the customer.
+   */
+  anonymousId: string | null
   lines: CartLines
   regionId: string | null
   salesChannelId: string | null
@@ -50,13 +55,15 @@ export async function syncCart(dataSource: DataSource, state: CartState): Promis
       .getOneOrFail()
 
     let mergedAnonymousId: string | null = null
-    if (
-      snapshot.actorType === "anonymous" &&
-      state.actor.type === "customer" &&
-      snapshot.actorId !== state.actor.id
-    ) {
-      await mergeActorInto(manager, snapshot.actorId, state.actor.id)
-      mergedAnonymousId = snapshot.actorId
+    if (state.actor.type === "customer") {
+      // The cart's earlier anonymous owner, and the storefront's anonymous id (they differ when
+      // the cart was created before the storefront knew its id), both become the customer.
+      const anonymous = new Set<string>()
+      if (snapshot.actorType === "anonymous" && snapshot.actorId !== state.actor.id) anonymous.add(snapshot.actorId)
+      if (state.anonymousId) anonymous.add(state.anonymousId)
+      for (const id of anonymous) {
+        if ((await mergeActorInto(manager, id, state.actor.id)) > 0 || id === snapshot.actorId) mergedAnonymousId = id
+      }
     }
 
     const changes = diffCartLines(snapshot.lines, state.lines)

@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { actorOf } from "../../capture/actor"
+import { actorOf, anonymousIdOf } from "../../capture/actor"
 import { linesOfCart } from "../../capture/cart-lines"
 import type { CartRecord } from "../../capture/medusa-records"
 import { RECOMMENDATIONS_MODULE } from "../../modules/recommendations"
@@ -14,6 +14,7 @@ export const syncCartStep = createStep(
     const outcome = await service.syncCart({
       cartId: cart.id,
       actor: actorOf(cart),
+      anonymousId: anonymousIdOf(cart),
       lines: linesOfCart(cart),
       regionId: cart.region_id ?? null,
       salesChannelId: cart.sales_channel_id ?? null,
