@@ -484,7 +484,23 @@ async function main() {
     }
   }
 
-  // 10. Summary.
+  // 10. The catalogue mirror and existing orders (medusa-reco backfill), then the plugin's worker
+  // trains every model kind on the store's behaviour and materialises its lists.
+  let worker = null
+  let models = []
+  if (existsSync(pluginCli)) {
+    await step("Mirroring the catalogue and backfilling orders (medusa-reco backfill)", async () => {
+      const logFile = await run("backfill", process.execPath, [pluginCli, "backfill"])
+      const lines = readFileSync(logFile, "utf8").split("\n").filter((l) => /^backfill: /.test(l))
+      return lines.join(" | ")
+    })
+    worker = await step("Starting the plugin worker (medusa-reco worker)", () => startWorker())
+    models = await step("Training the models in the worker (medusa-reco train)", () => trainAndWait())
+  } else {
+    warn(`The plugin CLI (${relative(repo, pluginCli)}) is missing; no training.`)
+  }
+
+  // 11. Summary.
   const summary = await demoDb(async (db) => {
     const events = await db.query(
       `select type, count(*)::int as count from reco_event group by type
@@ -522,6 +538,15 @@ async function main() {
     (t) => !summary.events.some((r) => r.type === t)
   )
   if (missing.length) warn(`No ${missing.join(", ")} events recorded.`)
+  if (models.length) {
+    say()
+    say(`  Models (reco_model_run, newest run per kind)`)
+    for (const m of models) {
+      const metric = m.primary ? `${m.primary} ${Number(m.value).toFixed(4)} vs baseline ${Number(m.baseline).toFixed(4)}` : ""
+      say(`    ${m.model_kind.padEnd(15)} ${m.status.padEnd(10)} ${m.is_active ? "active" : "      "} ${(m.backend ?? "-").padEnd(6)} ${metric}`)
+    }
+    say(`  Worker log: ${relative(process.cwd(), join(logDir, "worker.log"))} (it keeps running: nightly retrain, refresh after new behaviour)`)
+  }
   say("=".repeat(72))
 
   if (!serve) {
@@ -537,6 +562,69 @@ async function main() {
     warn(`The Medusa server stopped (${signal ?? `exit code ${code}`}).`)
     process.exit(code ?? 1)
   }
+}
+
+/** Starts `medusa-reco worker` (a plain Node process beside Medusa) and resolves once it consumes. */
+function startWorker() {
+  mkdirSync(logDir, { recursive: true })
+  const logFile = join(logDir, "worker.log")
+  const log = createWriteStream(logFile, { flags: "a" })
+  // The compiled CLI needs no TypeScript hook.
+  const env = { ...childEnv, NODE_OPTIONS: process.env.NODE_OPTIONS ?? "" }
+  const child = spawn(process.execPath, [pluginCli, "worker"], { cwd: demoDir, env, stdio: ["ignore", "pipe", "pipe"], detached: true })
+  children.add(child)
+  child.stdout.pipe(log)
+  child.stderr.pipe(log)
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the worker did not start; see ${relative(process.cwd(), logFile)}`)), 60_000)
+    const onData = (chunk) => {
+      if (String(chunk).includes("consuming")) {
+        clearTimeout(timer)
+        child.stdout.off("data", onData)
+        resolvePromise("consuming the reco-demo queues")
+      }
+    }
+    child.stdout.on("data", onData)
+    child.on("exit", (code) => {
+      children.delete(child)
+      clearTimeout(timer)
+      reject(new Error(`the worker exited (${code}); see ${relative(process.cwd(), logFile)}:\n${tail(logFile)}`))
+    })
+  })
+}
+
+/** Queues a full training run and waits until every model kind of that job has finished. */
+async function trainAndWait() {
+  const logFile = await run("train", process.execPath, [pluginCli, "train", "--mode", "full"], {
+    env: { ...childEnv, NODE_OPTIONS: process.env.NODE_OPTIONS ?? "" },
+  })
+  const jobId = /queued training job (\S+)/.exec(readFileSync(logFile, "utf8"))?.[1]
+  if (!jobId) throw new Error(`no job id in ${relative(process.cwd(), logFile)}`)
+  const deadline = Date.now() + 10 * 60_000
+  for (;;) {
+    const state = await demoDb((db) =>
+      db.query(
+        `SELECT count(*)::int AS runs, count(*) FILTER (WHERE status = 'running')::int AS running
+           FROM reco_model_run WHERE job_id = $1`,
+        [jobId]
+      )
+    )
+    const { runs, running } = state.rows[0]
+    // Six model kinds per job (trending, item_neighbors, session, content, for_you, intent).
+    if (runs >= 6 && running === 0) break
+    if (Date.now() > deadline) throw new Error(`training job ${jobId} did not finish in 10 minutes; see demo/.data/logs/worker.log`)
+    await new Promise((r) => setTimeout(r, 2000))
+  }
+  const rows = await demoDb((db) =>
+    db.query(
+      `SELECT DISTINCT ON (model_kind) model_kind, status, is_active, backend, metrics, baseline_metrics
+         FROM reco_model_run ORDER BY model_kind, created_at DESC`
+    )
+  )
+  return rows.rows.map((r) => {
+    const primary = Object.keys(r.baseline_metrics ?? {})[0] ?? null
+    return { ...r, primary, value: primary ? r.metrics?.[primary] : null, baseline: primary ? r.baseline_metrics?.[primary] : null }
+  })
 }
 
 /** Starts `medusa <args>` in demo/ and resolves once GET /health answers on its port. */

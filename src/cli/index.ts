@@ -63,7 +63,8 @@ program
   .option("--restart", "start from the first order instead of the saved cursor")
   .option("--page-size <n>", "orders per page", "100")
   .action(async (flags) => {
-    const args = [`--page-size=${Number(flags.pageSize)}`, ...(flags.restart ? ["--restart"] : [])]
+    // medusa exec rejects unknown --flags, so options travel as plain words.
+    const args = [`page-size=${Number(flags.pageSize)}`, ...(flags.restart ? ["restart"] : [])]
     process.exitCode = await runInMedusaApp("backfill", args)
   })
 
@@ -72,7 +73,7 @@ program
   .description("load historical behaviour from a CSV (run in the Medusa app directory); see the README for columns")
   .option("--strict", "write nothing if any row is rejected")
   .action(async (file: string, flags) => {
-    process.exitCode = await runInMedusaApp("import-events", [file, ...(flags.strict ? ["--strict"] : [])])
+    process.exitCode = await runInMedusaApp("import-events", [file, ...(flags.strict ? ["strict"] : [])])
   })
 
 program

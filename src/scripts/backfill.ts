@@ -15,13 +15,13 @@ import type RecommendationsModuleService from "../modules/recommendations/servic
 /**
  * `medusa exec` entry behind `medusa-reco backfill`: mirrors the catalogue, then writes purchase
  * events for the orders a store already has, all through Medusa's Query.
- * Args: [--restart] [--page-size=N].
+ * Args (plain words, since medusa exec refuses unknown --flags): [restart] [page-size=N].
  */
 export default async function backfillScript({ container, args }: ExecArgs) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const service = container.resolve<RecommendationsModuleService>(RECOMMENDATIONS_MODULE)
-  const restart = args.includes("--restart")
-  const pageSize = Number(args.find((a) => a.startsWith("--page-size="))?.split("=")[1] ?? 100)
+  const restart = args.includes("restart")
+  const pageSize = Number(args.find((a) => a.startsWith("page-size="))?.split("=")[1] ?? 100)
 
   // The catalogue first: the learning side reads product features from the mirror.
   let mirrored = 0

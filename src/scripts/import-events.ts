@@ -11,12 +11,12 @@ import type RecommendationsModuleService from "../modules/recommendations/servic
 const SHOWN_REJECTIONS = 50
 
 /**
- * `medusa exec` entry behind `medusa-reco import <file.csv> [--strict]`. Product ids are checked
+ * `medusa exec` entry behind `medusa-reco import <file.csv> [--strict]` (passed on as the word "strict"). Product ids are checked
  * against the store through Medusa's Query. Exit code: 0 all rows imported, 2 some rejected,
  * 1 the file could not be read.
  */
 export default async function importEventsScript({ container, args }: ExecArgs) {
-  const file = args.find((a) => !a.startsWith("--"))
+  const file = args.find((a) => a !== "strict")
   if (!file) {
     console.error("usage: medusa-reco import <events.csv> [--strict]")
     process.exitCode = 1
@@ -47,7 +47,7 @@ export default async function importEventsScript({ container, args }: ExecArgs) 
         write: (events) => service.recordEvents(events),
         onProgress: (rows) => bar.update(rows),
       },
-      { strict: args.includes("--strict") }
+      { strict: args.includes("strict") }
     )
     bar.stop()
     console.log(

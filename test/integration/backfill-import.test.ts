@@ -103,7 +103,7 @@ medusaIntegrationTestRunner({
 
       // The CLI's script from scratch: everything already there, nothing written twice.
       await rows(`DELETE FROM reco_product`)
-      await backfillScript({ container, args: ["--restart", "--page-size=2"] })
+      await backfillScript({ container, args: ["restart", "page-size=2"] })
       expect(logged.join("\n")).toContain("backfill: 3 products mirrored")
       expect(logged.join("\n")).toContain("backfill: 3 orders processed, 0 purchase events written")
       const mirror = await rows(`SELECT product_id, title, status, prices, sales_channel_ids FROM reco_product ORDER BY title`)
@@ -163,7 +163,7 @@ medusaIntegrationTestRunner({
         [header, `view,anonymous,anon-strict-001,${p1!.id},,,,,,,,,,2025-10-05T10:00:00Z,`, lines[5]].join("\n")
       )
       logged.length = 0
-      await importEventsScript({ container: getContainer(), args: [strictFile, "--strict"] })
+      await importEventsScript({ container: getContainer(), args: [strictFile, "strict"] })
       expect(logged.join("\n")).toContain("(strict: nothing written)")
       expect((await rows(`SELECT count(*)::int AS n FROM reco_event`))[0]!.n).toBe(4)
 
