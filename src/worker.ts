@@ -99,7 +99,11 @@ export async function startRecoWorker(config: WorkerConfig): Promise<RunningWork
   // Admins cancel from the Medusa process; the running job lives here, so poll for requests.
   const poll = setInterval(() => {
     void dataSource
-      .query(`SELECT DISTINCT job_id FROM reco_model_run WHERE cancel_requested AND status = 'running' AND job_id IS NOT NULL`)
+      // A cancel flag on any run of a job cancels the whole job (later kinds included).
+      .query(
+        `SELECT DISTINCT job_id FROM reco_model_run
+          WHERE cancel_requested AND job_id IS NOT NULL AND created_at > now() - interval '1 day'`
+      )
       .then((rows: Array<{ job_id: string }>) => rows.forEach((r) => trainingWorker.cancelJob(r.job_id, "canceled by an admin")))
       .catch(() => undefined)
   }, config.cancelPollMs ?? 2_000)

@@ -6,6 +6,7 @@ import { TRAINING_QUEUE } from "../../src/queue/queue-names"
 import { startRecoWorker, type RunningWorker } from "../../src/worker"
 import { syntheticCatalogue, syntheticStoreEvents } from "../fixtures/synthetic-store"
 import { upsertProducts } from "../../src/store/repositories/product-mirror"
+import { eventually } from "../helpers/eventually"
 import { createScratchDb, uniqueQueuePrefix } from "../helpers/scratch-db"
 
 jest.setTimeout(240_000)
@@ -27,6 +28,7 @@ describe("training job through real Redis and a sandboxed processor", () => {
       redisUrl: REDIS_URL,
       queuePrefix: prefix,
       retrainCron: null,
+      cancelPollMs: 200,
       trainingProcessor: { file: join(ROOT, "tools/ts-training-processor.js"), execArgv: [] },
       log: () => undefined,
     })
@@ -100,5 +102,26 @@ describe("training job through real Redis and a sandboxed processor", () => {
     expect(counts.segments).toBe(6)
     const reasons = await worker.dataSource.query(`SELECT DISTINCT reason->>'code' AS code FROM reco_actor_list`)
     expect(reasons.map((r: { code: string }) => r.code)).toContain("because_you_interacted")
+  })
+
+  it("an admin cancel reaches the sandboxed job through its AbortSignal: the run ends canceled, without retries", async () => {
+    await worker.dataSource.query(`INSERT INTO reco_event (type, actor_type, actor_id, product_id, source, occurred_at, idempotency_key)
+                                   VALUES ('view', 'anonymous', 'anon-cancel-0001', 'prod_000', 'import', now(), 'cancel-test-1')`)
+    const jobId = await worker.requests.request("full", "admin", await dataWatermark(worker.dataSource))
+    // As the admin API will: flag the job's running run; the worker polls for the flag.
+    await eventually(async () => {
+      const running = await worker.dataSource.query(`SELECT id FROM reco_model_run WHERE job_id = $1 AND status = 'running'`, [jobId])
+      expect(running).toHaveLength(1)
+      await worker.dataSource.query(`UPDATE reco_model_run SET cancel_requested = true WHERE id = $1`, [running[0].id])
+    }, 60_000)
+    const job = await worker.requests.queue.getJob(jobId)
+    await expect(job!.waitUntilFinished(events, 120_000)).rejects.toThrow(/canceled by an admin/)
+    const failed = await worker.requests.queue.getJob(jobId)
+    expect(failed!.attemptsMade).toBe(1)
+    const statuses = await worker.dataSource.query(`SELECT status FROM reco_model_run WHERE job_id = $1 ORDER BY created_at`, [jobId])
+    expect(statuses[statuses.length - 1].status).toBe("canceled")
+    // The runs activated by the first job still serve.
+    const [active] = await worker.dataSource.query(`SELECT count(*)::int AS n FROM reco_model_run WHERE is_active`)
+    expect(active.n).toBe(6)
   })
 })
