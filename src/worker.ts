@@ -10,6 +10,7 @@ import type { EventsIngestedSignal } from "./queue/signal-producer"
 import type { TrainingJobData, TrainingJobResult } from "./queue/training-jobs"
 import { TrainingRequests } from "./queue/training-requests"
 import { createRecoDataSource } from "./store/data-source"
+import { purgeOlderThan } from "./store/repositories/retention"
 import { runRecoMigrations } from "./store/run-migrations"
 
 export type WorkerConfig = {
@@ -63,13 +64,18 @@ export async function startRecoWorker(config: WorkerConfig): Promise<RunningWork
   const requests = new TrainingRequests(queueConnection, config.queuePrefix)
   const debounce = config.refreshDebounceMs ?? 60_000
 
-  const worker = new Worker<EventsIngestedSignal>(
+  const worker = new Worker<EventsIngestedSignal | { retention_days: number }>(
     SIGNAL_QUEUE,
     async (job) => {
+      if (job.name === SIGNAL_JOBS.retention) {
+        const days = Number("retention_days" in job.data ? job.data.retention_days : Number.NaN)
+        if (!Number.isInteger(days) || days < 1) throw new UnrecoverableError(`retention job without valid retention_days`)
+        return purgeOlderThan(dataSource, days)
+      }
       if (job.name !== SIGNAL_JOBS.eventsIngested) {
         throw new UnrecoverableError(`unknown job "${job.name}" on ${SIGNAL_QUEUE}`)
       }
-      const ledger = await processEventsIngested(dataSource, job)
+      const ledger = await processEventsIngested(dataSource, { data: job.data as EventsIngestedSignal })
       await requests.scheduleRefresh(debounce)
       return ledger
     },

@@ -3,7 +3,11 @@ export const SIGNAL_QUEUE = "reco-signals"
 
 export const SIGNAL_JOBS = {
   eventsIngested: "events-ingested",
+  retention: "retention",
 } as const
+
+/** Id of the daily retention purge registered with upsertJobScheduler. */
+export const RETENTION_SCHEDULER = "reco-retention"
 
 /** Queue of training runs, processed by sandboxed processors in the worker process. */
 export const TRAINING_QUEUE = "reco-training"

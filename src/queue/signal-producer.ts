@@ -1,6 +1,6 @@
 import { Queue } from "bullmq"
 import type IORedis from "ioredis"
-import { SIGNAL_JOBS, SIGNAL_QUEUE } from "./queue-names"
+import { RETENTION_SCHEDULER, SIGNAL_JOBS, SIGNAL_QUEUE } from "./queue-names"
 import { createProducerConnection } from "./redis-connection"
 
 export type EventsIngestedSignal = {
@@ -59,6 +59,30 @@ export class SignalProducer {
       const reason = e instanceof Error ? e.message : String(e)
       this.logger.warn(
         `medusa-plugin-recommendations: ${signal.count} event(s) are stored in Postgres but the learning signal could not be queued (Redis: ${reason}). The worker catches up from the table.`
+      )
+      return false
+    }
+  }
+
+  /**
+   * Registers the daily purge of behaviour older than the plugin's retentionDays (idempotent,
+   * so every Medusa start may call it). Never throws: without Redis it logs and moves on.
+   */
+  async ensureRetentionSchedule(retentionDays: number, cron = "30 4 * * *"): Promise<boolean> {
+    try {
+      await withTimeout(this.queue.waitUntilReady(), SIGNAL_TIMEOUT_MS * 2)
+      await withTimeout(
+        this.queue.upsertJobScheduler(
+          RETENTION_SCHEDULER,
+          { pattern: cron },
+          { name: SIGNAL_JOBS.retention, data: { retention_days: retentionDays } }
+        ),
+        SIGNAL_TIMEOUT_MS * 2
+      )
+      return true
+    } catch (e) {
+      this.logger.warn(
+        `medusa-plugin-recommendations: the retention schedule could not be registered (Redis: ${e instanceof Error ? e.message : String(e)}); it is retried at the next start.`
       )
       return false
     }

@@ -1,4 +1,6 @@
+import { Queue } from "bullmq"
 import { spawn } from "node:child_process"
+import { SIGNAL_QUEUE } from "../../src/queue/queue-names"
 import { join } from "node:path"
 import { SIGNAL_LEDGER_CHECKPOINT, type SignalLedger } from "../../src/queue/processors/events-ingested"
 import { SignalProducer } from "../../src/queue/signal-producer"
@@ -90,5 +92,39 @@ describe("standalone worker", () => {
     const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)))
     expect(code).toBe(1)
     expect(err).toContain("pass --database-url or set DATABASE_URL")
+  })
+})
+
+describe("retention", () => {
+  it("the worker's retention job deletes behaviour older than the plugin's retentionDays, in batches", async () => {
+    const db = await createScratchDb("reco_retention")
+    const prefix = uniqueQueuePrefix()
+    const running = await startRecoWorker({ databaseUrl: db.url, redisUrl: REDIS_URL, queuePrefix: prefix, retrainCron: null, log: () => undefined })
+    const producer = new SignalProducer(REDIS_URL, prefix, { warn: () => undefined })
+    try {
+      await running.dataSource.query(
+        `INSERT INTO reco_event (type, actor_type, actor_id, product_id, source, occurred_at, idempotency_key)
+         SELECT 'view', 'anonymous', 'anon-retention-1', 'prod_1', 'import', now() - make_interval(days => d), 'ret-' || d
+           FROM generate_series(0, 99) AS d`
+      )
+      // As Medusa does at start-up with the plugin option; the job is then run now, not at 04:30.
+      expect(await producer.ensureRetentionSchedule(30)).toBe(true)
+      const scheduler = new Queue(SIGNAL_QUEUE, { connection: { url: REDIS_URL }, prefix })
+      const schedulers = await scheduler.getJobSchedulers()
+      expect(schedulers.map((s: { key: string }) => s.key)).toContain("reco-retention")
+      await scheduler.add("retention", { retention_days: 30 })
+      await eventually(async () => {
+        const [{ n, oldest }] = await running.dataSource.query(
+          `SELECT count(*)::int AS n, max(now() - occurred_at) < interval '31 days' AS oldest FROM reco_event`
+        )
+        expect(n).toBe(30)
+        expect(oldest).toBe(true)
+      })
+      await scheduler.close()
+    } finally {
+      await producer.close()
+      await running.close()
+      await db.drop()
+    }
   })
 })

@@ -52,6 +52,8 @@ export default async function connectRecommendationStore({
     parsed.queuePrefix,
     { warn: (m) => (logger ? logger.warn(m) : console.warn(m)) }
   )
+  // Fire and forget: start-up never waits on Redis for this.
+  void producer.ensureRetentionSchedule(parsed.retentionDays)
   container.register({
     [RECO_DATA_SOURCE]: asValue(dataSource),
     [RECO_SIGNAL_PRODUCER]: asValue(producer),
