@@ -6,6 +6,7 @@
  */
 import { createWriteStream } from "node:fs"
 import { once } from "node:events"
+import { IMPORT_COLUMNS } from "../../src/import/import-row"
 import { Rng } from "./prng"
 import {
   buyableVariant,
@@ -18,23 +19,8 @@ import {
   type World,
 } from "./world"
 
-export const IMPORT_HEADER = [
-  "type",
-  "actor_type",
-  "actor_id",
-  "product_id",
-  "variant_id",
-  "quantity",
-  "unit_price",
-  "currency_code",
-  "region_id",
-  "sales_channel_id",
-  "query",
-  "placement",
-  "order_id",
-  "occurred_at",
-  "idempotency_key",
-] as const
+/** The plugin's own column list: the demo writes exactly what `medusa-reco import` reads. */
+export const IMPORT_HEADER = IMPORT_COLUMNS
 
 type Column = (typeof IMPORT_HEADER)[number]
 export type HistoryRow = Partial<Record<Column, string | number>> & { type: string; occurred_at: string }
