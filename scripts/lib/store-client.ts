@@ -12,6 +12,7 @@
  * Uses the global fetch of Node 18+; nothing here depends on a particular store.
  */
 import type { HttpTypes } from "@medusajs/framework/types"
+import type { StorefrontEventFields } from "../../src/capture/storefront-events"
 
 /** Who the request is for: a logged-in customer's token and/or an anonymous shopper id. */
 export type ShopperAuth = {
@@ -34,22 +35,7 @@ export type QueryValue = string | number | boolean | undefined | null | Array<st
 export type Query = Record<string, QueryValue>
 
 /** One storefront behaviour event, as the plugin's POST /store/recommendations/events takes it. */
-export type RecoStorefrontEvent = {
-  type: "view" | "search" | "impression" | "click"
-  product_id?: string
-  variant_id?: string
-  /** Required for search events. */
-  query?: string
-  placement?: string
-  recommendation_id?: string
-  position?: number
-  region_id?: string
-  sales_channel_id?: string
-  /** ISO 8601 with a zone; the plugin rejects times older than its maxEventAgeDays (default 7). */
-  occurred_at?: string
-  idempotency_key?: string
-  metadata?: Record<string, string | number | boolean | null>
-}
+export type RecoStorefrontEvent = StorefrontEventFields
 
 export type RecoEventsResponse = {
   accepted: number
