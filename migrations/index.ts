@@ -1,10 +1,12 @@
 import { CreateRecoSchema1764381600000 } from "./1764381600000-CreateRecoSchema"
 import { AddCatalogMirrorAndSegmentLists1764388800000 } from "./1764388800000-AddCatalogMirrorAndSegmentLists"
 import { AddModelArtifactsAndSessionNeighbors1764396000000 } from "./1764396000000-AddModelArtifactsAndSessionNeighbors"
+import { AddModelBlobs1764403200000 } from "./1764403200000-AddModelBlobs"
 
 /** Every migration in order. Listed explicitly so the same code runs from TypeScript and the build. */
 export const RECO_MIGRATIONS = [
   CreateRecoSchema1764381600000,
   AddCatalogMirrorAndSegmentLists1764388800000,
   AddModelArtifactsAndSessionNeighbors1764396000000,
+  AddModelBlobs1764403200000,
 ]

@@ -3,8 +3,14 @@ import { existsSync } from "node:fs"
 import { join } from "node:path"
 import type { DataSource } from "typeorm"
 import { processEventsIngested } from "./queue/processors/events-ingested"
-import { SANDBOX_DATABASE_URL_ENV } from "./queue/processors/train-sandbox"
-import { SIGNAL_JOBS, SIGNAL_QUEUE, TRAINING_QUEUE } from "./queue/queue-names"
+import {
+  SANDBOX_DATABASE_URL_ENV,
+  SANDBOX_QUEUE_PREFIX_ENV,
+  SANDBOX_REDIS_URL_ENV,
+  SHARD_SIZE_ENV,
+  SHARD_THRESHOLD_ENV,
+} from "./queue/processors/sandbox-env"
+import { MATERIALISE_QUEUE, SIGNAL_JOBS, SIGNAL_QUEUE, TRAINING_QUEUE } from "./queue/queue-names"
 import { createWorkerConnection } from "./queue/redis-connection"
 import type { EventsIngestedSignal } from "./queue/signal-producer"
 import type { TrainingJobData, TrainingJobResult } from "./queue/training-jobs"
@@ -26,12 +32,21 @@ export type WorkerConfig = {
   cancelPollMs?: number
   /** Sandboxed training processor: defaults to the compiled sibling file. */
   trainingProcessor?: { file: string; execArgv?: string[] }
+  /** Sandboxed materialise-shard processor: defaults to the compiled sibling file. */
+  materialiseProcessor?: { file: string; execArgv?: string[] }
+  /** Shard per-shopper lists when a run has more shoppers than this (default 20,000). */
+  shardThreshold?: number
+  /** Shoppers per shard (default 5,000). */
+  shardSize?: number
+  /** Shards written at once by this worker (default 1; run more workers to scale out). */
+  materialiseConcurrency?: number
   log?: (message: string) => void
 }
 
 export type RunningWorker = {
   dataSource: DataSource
   worker: Worker
+  materialiseWorker: Worker
   trainingWorker: Worker<TrainingJobData, TrainingJobResult>
   requests: TrainingRequests
   /** Finishes jobs in flight, then closes Redis and Postgres. Safe to call twice. */
@@ -40,10 +55,10 @@ export type RunningWorker = {
 
 export const DEFAULT_RETRAIN_CRON = "0 3 * * *"
 
-function defaultProcessorFile(): string {
-  const compiled = join(__dirname, "queue", "processors", "train-sandbox.js")
+function defaultProcessorFile(name: string): string {
+  const compiled = join(__dirname, "queue", "processors", `${name}.js`)
   if (existsSync(compiled)) return compiled
-  return join(__dirname, "queue", "processors", "train-sandbox.ts")
+  return join(__dirname, "queue", "processors", `${name}.ts`)
 }
 
 /**
@@ -61,6 +76,7 @@ export async function startRecoWorker(config: WorkerConfig): Promise<RunningWork
   const connection = createWorkerConnection(config.redisUrl)
   const trainingConnection = createWorkerConnection(config.redisUrl)
   const queueConnection = createWorkerConnection(config.redisUrl)
+  const materialiseConnection = createWorkerConnection(config.redisUrl)
   const requests = new TrainingRequests(queueConnection, config.queuePrefix)
   const debounce = config.refreshDebounceMs ?? 60_000
 
@@ -83,16 +99,29 @@ export async function startRecoWorker(config: WorkerConfig): Promise<RunningWork
   )
   worker.on("error", (e) => log(`medusa-reco worker: ${e.message}`))
 
-  const processor = config.trainingProcessor ?? { file: defaultProcessorFile() }
+  const sandboxEnv = {
+    ...process.env,
+    [SANDBOX_DATABASE_URL_ENV]: config.databaseUrl,
+    [SANDBOX_REDIS_URL_ENV]: config.redisUrl,
+    [SANDBOX_QUEUE_PREFIX_ENV]: config.queuePrefix,
+    [SHARD_THRESHOLD_ENV]: String(config.shardThreshold ?? process.env[SHARD_THRESHOLD_ENV] ?? 20_000),
+    [SHARD_SIZE_ENV]: String(config.shardSize ?? process.env[SHARD_SIZE_ENV] ?? 5_000),
+  }
+  const processor = config.trainingProcessor ?? { file: defaultProcessorFile("train-sandbox") }
   const trainingWorker = new Worker<TrainingJobData, TrainingJobResult>(TRAINING_QUEUE, processor.file, {
     connection: trainingConnection,
     prefix: config.queuePrefix,
     concurrency: 1,
-    workerForkOptions: {
-      env: { ...process.env, [SANDBOX_DATABASE_URL_ENV]: config.databaseUrl },
-      execArgv: processor.execArgv ?? process.execArgv,
-    },
+    workerForkOptions: { env: sandboxEnv, execArgv: processor.execArgv ?? process.execArgv },
   })
+  const materialiser = config.materialiseProcessor ?? { file: defaultProcessorFile("materialise-sandbox") }
+  const materialiseWorker = new Worker(MATERIALISE_QUEUE, materialiser.file, {
+    connection: materialiseConnection,
+    prefix: config.queuePrefix,
+    concurrency: config.materialiseConcurrency ?? 1,
+    workerForkOptions: { env: sandboxEnv, execArgv: materialiser.execArgv ?? process.execArgv },
+  })
+  materialiseWorker.on("error", (e) => log(`medusa-reco materialiser: ${e.message}`))
   trainingWorker.on("error", (e) => log(`medusa-reco trainer: ${e.message}`))
   trainingWorker.on("failed", (job, e) => log(`medusa-reco trainer: job ${job?.id} failed: ${e.message}`))
   trainingWorker.on("completed", (job) => log(`medusa-reco trainer: job ${job.id} completed`))
@@ -100,7 +129,7 @@ export async function startRecoWorker(config: WorkerConfig): Promise<RunningWork
   if (config.retrainCron !== null) {
     await requests.ensureSchedule(config.retrainCron ?? DEFAULT_RETRAIN_CRON)
   }
-  await Promise.all([worker.waitUntilReady(), trainingWorker.waitUntilReady()])
+  await Promise.all([worker.waitUntilReady(), trainingWorker.waitUntilReady(), materialiseWorker.waitUntilReady()])
 
   // Admins cancel from the Medusa process; the running job lives here, so poll for requests.
   const poll = setInterval(() => {
@@ -115,20 +144,23 @@ export async function startRecoWorker(config: WorkerConfig): Promise<RunningWork
   }, config.cancelPollMs ?? 2_000)
   poll.unref()
 
-  log(`medusa-reco worker: consuming "${SIGNAL_QUEUE}" and "${TRAINING_QUEUE}" with prefix "${config.queuePrefix}"`)
+  log(
+    `medusa-reco worker: consuming "${SIGNAL_QUEUE}", "${TRAINING_QUEUE}" and "${MATERIALISE_QUEUE}" with prefix "${config.queuePrefix}"`
+  )
 
   let closing: Promise<void> | null = null
   return {
     dataSource,
     worker,
+    materialiseWorker,
     trainingWorker,
     requests,
     close() {
       closing ??= (async () => {
         clearInterval(poll)
-        await Promise.all([worker.close(), trainingWorker.close()])
+        await Promise.all([worker.close(), trainingWorker.close(), materialiseWorker.close()])
         await requests.close()
-        for (const c of [connection, trainingConnection, queueConnection]) c.disconnect()
+        for (const c of [connection, trainingConnection, queueConnection, materialiseConnection]) c.disconnect()
         if (dataSource.isInitialized) await dataSource.destroy()
         log("medusa-reco worker: stopped")
       })()

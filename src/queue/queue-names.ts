@@ -21,3 +21,12 @@ export const FULL_RETRAIN_SCHEDULER = "reco-full-retrain"
 
 /** Deduplication id that collapses bursts of signals into one incremental refresh. */
 export const REFRESH_DEDUP_ID = "reco-incremental-refresh"
+
+/** Queue of materialisation shards (a BullMQ flow per large run: one child per actor range). */
+export const MATERIALISE_QUEUE = "reco-materialise"
+
+export const MATERIALISE_JOBS = {
+  /** Parent of a flow: completes when every shard of a run has written its lists. */
+  shards: "for-you-shards",
+  shard: "for-you-shard",
+} as const

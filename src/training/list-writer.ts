@@ -1,3 +1,4 @@
+import { serialize } from "node:v8"
 import type { EntityManager } from "typeorm"
 import { RecoActorList, RecoItemNeighbor, RecoModelArtifact, RecoSegmentList } from "../store/entities"
 import type { NeighborKind } from "../store/entities/reco-item-neighbor.entity"
@@ -54,6 +55,15 @@ export class ListWriter {
   /** Model parameters serving needs at request time (e.g. an embedding table). */
   async artifact(name: string, format: string, content: JsonObject): Promise<void> {
     await this.manager.getRepository(RecoModelArtifact).insert({ modelRunId: this.runId, name, format, content })
+  }
+
+  /** Binary state for another process that continues this run (see blobs.ts). */
+  async blob(name: string, value: unknown): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO reco_model_blob (model_run_id, name, content) VALUES ($1, $2, $3)
+       ON CONFLICT (model_run_id, name) DO UPDATE SET content = EXCLUDED.content`,
+      [this.runId, name, serialize(value)]
+    )
   }
 
   async flush(): Promise<void> {

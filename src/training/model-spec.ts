@@ -7,6 +7,15 @@ export type TrainContext = {
   signal?: AbortSignal
   /** Fraction of this step done, 0..1. */
   onProgress?: (fraction: number) => void
+  /** Present when the job may fan per-shopper lists out to materialisation shards. */
+  shards?: ShardRunner
+}
+
+/** Runs a run's materialisation as shards elsewhere and resolves when all have written. */
+export type ShardRunner = {
+  /** More shoppers than this and the lists are written by shards. */
+  threshold: number
+  run(runId: string, entries: number): Promise<void>
 }
 
 /** A model scored on the time holdout, with the baseline measured on the same cases. */

@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm"
 import { MlAbortedError } from "../ml/errors"
 import { decideActivation } from "./activation-policy"
 import { ListWriter } from "./list-writer"
-import type { ModelSpec, TrainContext } from "./model-spec"
+import type { ModelSpec, ShardRunner, TrainContext } from "./model-spec"
 import { activateRun, activeRun, createRun, pruneRuns, updateRun } from "./model-runs"
 import { splitByTime } from "./time-split"
 import { loadTrainingData } from "./training-data"
@@ -21,6 +21,8 @@ export type TrainingHooks = {
   /** Runs kept per kind for rollback. */
   keepRuns?: number
   holdoutDays?: number
+  /** Where large materialisations fan out to (BullMQ flow), if anywhere. */
+  shards?: ShardRunner
 }
 
 /** Minimum gap between progress writes to a run row. */
@@ -65,6 +67,7 @@ export async function runTraining(
     let lastWrite = 0
     const phase = (from: number, to: number): TrainContext => ({
       signal: hooks.signal,
+      shards: hooks.shards,
       onProgress: (f) => {
         const p = from + (to - from) * Math.min(1, Math.max(0, f))
         overall(p)
@@ -97,6 +100,7 @@ export async function runTraining(
       const writer = new ListWriter(dataSource.manager, run.id)
       await spec.materialise(model, data, writer, phase(0.75, 0.98))
       await writer.flush()
+      await dataSource.query(`DELETE FROM reco_model_blob WHERE model_run_id = $1`, [run.id])
       await updateRun(dataSource, run.id, { status: "succeeded", reason: decision.reason, finishedAt: new Date(), progress: 1 })
       await activateRun(dataSource, run.id)
       await pruneRuns(dataSource, spec.kind, hooks.keepRuns ?? 5)
@@ -108,6 +112,7 @@ export async function runTraining(
       await dataSource.query(`DELETE FROM reco_item_neighbor WHERE model_run_id = $1`, [run.id])
       await dataSource.query(`DELETE FROM reco_segment_list WHERE model_run_id = $1`, [run.id])
       await dataSource.query(`DELETE FROM reco_model_artifact WHERE model_run_id = $1`, [run.id])
+      await dataSource.query(`DELETE FROM reco_model_blob WHERE model_run_id = $1`, [run.id])
       await updateRun(dataSource, run.id, {
         status: aborted ? "canceled" : "failed",
         error: messageOf(e),

@@ -7,6 +7,7 @@ const ALL_MIGRATIONS = [
   "CreateRecoSchema1764381600000",
   "AddCatalogMirrorAndSegmentLists1764388800000",
   "AddModelArtifactsAndSessionNeighbors1764396000000",
+  "AddModelBlobs1764403200000",
 ]
 
 /** Every column, constraint and index of the plugin tables, as text, to compare schemas. */

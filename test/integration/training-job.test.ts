@@ -1,8 +1,8 @@
-import { QueueEvents } from "bullmq"
+import { Queue, QueueEvents } from "bullmq"
 import { join } from "node:path"
 import { writeEvents } from "../../src/store/repositories/event-writer"
 import { dataWatermark } from "../../src/training/training-data"
-import { TRAINING_QUEUE } from "../../src/queue/queue-names"
+import { MATERIALISE_QUEUE, TRAINING_QUEUE } from "../../src/queue/queue-names"
 import { startRecoWorker, type RunningWorker } from "../../src/worker"
 import { syntheticCatalogue, syntheticStoreEvents } from "../fixtures/synthetic-store"
 import { upsertProducts } from "../../src/store/repositories/product-mirror"
@@ -30,6 +30,7 @@ describe("training job through real Redis and a sandboxed processor", () => {
       retrainCron: null,
       cancelPollMs: 200,
       trainingProcessor: { file: join(ROOT, "tools/ts-training-processor.js"), execArgv: [] },
+      materialiseProcessor: { file: join(ROOT, "tools/ts-materialise-processor.js"), execArgv: [] },
       log: () => undefined,
     })
     events = new QueueEvents(TRAINING_QUEUE, { connection: { url: REDIS_URL }, prefix })
@@ -123,5 +124,72 @@ describe("training job through real Redis and a sandboxed processor", () => {
     // The runs activated by the first job still serve.
     const [active] = await worker.dataSource.query(`SELECT count(*)::int AS n FROM reco_model_run WHERE is_active`)
     expect(active.n).toBe(6)
+  })
+})
+
+describe("a large store's for-you lists through a BullMQ flow of materialisation shards", () => {
+  let db: Awaited<ReturnType<typeof createScratchDb>>
+  let worker: RunningWorker
+  let events: QueueEvents
+  const prefix = uniqueQueuePrefix()
+
+  beforeAll(async () => {
+    db = await createScratchDb("reco_shards")
+    worker = await startRecoWorker({
+      databaseUrl: db.url,
+      redisUrl: REDIS_URL,
+      queuePrefix: prefix,
+      retrainCron: null,
+      // Scaled down: 120 shoppers count as "large", 40 per shard.
+      shardThreshold: 30,
+      shardSize: 40,
+      trainingProcessor: { file: join(ROOT, "tools/ts-training-processor.js"), execArgv: [] },
+      materialiseProcessor: { file: join(ROOT, "tools/ts-materialise-processor.js"), execArgv: [] },
+      log: () => undefined,
+    })
+    events = new QueueEvents(TRAINING_QUEUE, { connection: { url: REDIS_URL }, prefix })
+    await events.waitUntilReady()
+    const synthetic = syntheticStoreEvents()
+    await worker.dataSource.transaction((m) => writeEvents(m, synthetic.events))
+    await upsertProducts(worker.dataSource, syntheticCatalogue(synthetic.productIds))
+  })
+
+  afterAll(async () => {
+    await events?.close()
+    await worker?.close()
+    await db?.drop()
+  })
+
+  it("writes the same lists as in-process materialisation, shard by shard, then activates", async () => {
+    const jobId = await worker.requests.request("full", "cli", await dataWatermark(worker.dataSource))
+    const job = await worker.requests.queue.getJob(jobId)
+    await job!.waitUntilFinished(events, 200_000)
+    const [run] = await worker.dataSource.query(
+      `SELECT id, status, is_active FROM reco_model_run WHERE model_kind = 'for_you' AND job_id = $1`,
+      [jobId]
+    )
+    expect(run).toMatchObject({ status: "succeeded", is_active: true })
+    const [lists] = await worker.dataSource.query(
+      `SELECT count(DISTINCT actor_id)::int AS actors, count(*)::int AS rows,
+              (SELECT count(DISTINCT actor_id) FROM reco_event WHERE type <> 'search')::int AS shoppers
+         FROM reco_actor_list WHERE model_run_id = $1`,
+      [run.id]
+    )
+    expect(lists.actors).toBe(lists.shoppers)
+    // One row per (actor, rank): a retried or duplicated shard never doubles a list.
+    const [dupes] = await worker.dataSource.query(
+      `SELECT count(*)::int AS n FROM (SELECT actor_id, rank FROM reco_actor_list WHERE model_run_id = $1
+         GROUP BY actor_id, rank HAVING count(*) > 1) d`,
+      [run.id]
+    )
+    expect(dupes.n).toBe(0)
+    const materialise = new Queue(MATERIALISE_QUEUE, { connection: { url: REDIS_URL }, prefix })
+    const counts = await materialise.getJobCounts("completed", "failed")
+    await materialise.close()
+    // ceil(shoppers / 40) shards plus their parent.
+    expect(counts.completed).toBe(Math.ceil(lists.shoppers / 40) + 1)
+    expect(counts.failed).toBe(0)
+    const [blobs] = await worker.dataSource.query(`SELECT count(*)::int AS n FROM reco_model_blob`)
+    expect(blobs.n).toBe(0)
   })
 })

@@ -5,12 +5,32 @@ import { createRecoDataSource } from "../../store/data-source"
 import { isCancelRequested } from "../../training/model-runs"
 import { runTraining } from "../../training/run-training"
 import { defaultModelSpecs } from "../../training/specs"
+import { materialiseFlow } from "../materialise-flow"
 import type { TrainingJobData, TrainingJobResult } from "../training-jobs"
+import {
+  SANDBOX_DATABASE_URL_ENV,
+  SANDBOX_QUEUE_PREFIX_ENV,
+  SANDBOX_REDIS_URL_ENV,
+  SHARD_SIZE_ENV,
+  SHARD_THRESHOLD_ENV,
+} from "./sandbox-env"
 
-/** Environment the worker passes to its sandboxed children (never job data: it lives in Redis). */
-export const SANDBOX_DATABASE_URL_ENV = "RECO_SANDBOX_DATABASE_URL"
 
 let dataSource: Promise<DataSource> | null = null
+
+/** Large stores fan their for-you lists out to the materialise queue (see materialise-flow.ts). */
+function shardRunner(signal: AbortSignal | undefined) {
+  const redisUrl = process.env[SANDBOX_REDIS_URL_ENV]
+  const prefix = process.env[SANDBOX_QUEUE_PREFIX_ENV]
+  if (!redisUrl || !prefix) return undefined
+  return materialiseFlow({
+    redisUrl,
+    prefix,
+    threshold: Number(process.env[SHARD_THRESHOLD_ENV] ?? 20_000),
+    shardSize: Number(process.env[SHARD_SIZE_ENV] ?? 5_000),
+    signal,
+  })
+}
 
 function connect(): Promise<DataSource> {
   const url = process.env[SANDBOX_DATABASE_URL_ENV]
@@ -41,6 +61,7 @@ export default async function trainProcessor(
       { jobId: job.id ?? null, trigger: job.data.trigger },
       {
         signal,
+        shards: shardRunner(signal),
         onProgress: (f) => void job.updateProgress(Math.round(f * 1000) / 10).catch(() => undefined),
         log: (m) => void job.log(m).catch(() => undefined),
       }

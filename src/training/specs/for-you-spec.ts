@@ -1,42 +1,24 @@
-import { createForYouModel, DEFAULT_EASE_MAX_ITEMS, type ForYouModel, type ForYouState } from "../../ml/models/for-you"
-import { topK } from "../../ml/eval/rank"
+import { createForYouModel, DEFAULT_EASE_MAX_ITEMS, type ForYouModel } from "../../ml/models/for-you"
 import { initTf } from "../../ml/tf"
-import type { EaseState } from "../../ml/models/ease"
+import {
+  easeWeightsOf,
+  FOR_YOU_BLOB,
+  FOR_YOU_LIST_SIZE,
+  type ForYouEntry,
+  type ForYouShardState,
+  writeForYouLists,
+} from "../for-you-lists"
 import type { JsonObject } from "../../store/json"
 import type { ModelSpec } from "../model-spec"
 import type { TrainingData } from "../training-data"
 import { evaluateTopN, itemsByActor, popularityScores, toInteractions } from "./behaviour"
 
-/** Products kept per shopper; serving filters (stock, channel, cart, rules) then takes its limit. */
-export const FOR_YOU_LIST_SIZE = 100
-
 type Fitted = { model: ForYouModel; history: Map<number, Set<number>> }
 
-/** The EASE item-item weights inside a for-you model's state, when it has them. */
-function easeWeightsOf(state: ForYouState): EaseState | null {
-  if (state.kind === "ease") return state
-  if (state.kind === "ease+als") return state.ease
-  return null
-}
-
 /**
- * The history item that contributes most to a recommended item's EASE score (B[j, i]) is the
- * honest "because you ..." source; a model without item-item weights gives no source.
+ * Personalised for-you lists: EASE blended with ALS (ALS alone for large catalogues), scored
+ * by NDCG@10 on shoppers' new products after the cutoff, beside popularity.
  */
-function strongestSource(ease: EaseState | null, history: Set<number>, item: number): number | null {
-  if (!ease) return null
-  let best: number | null = null
-  let bestValue = 0
-  for (const j of history) {
-    const v = ease.weights[j * ease.itemCount + item]!
-    if (v > bestValue) {
-      bestValue = v
-      best = j
-    }
-  }
-  return best
-}
-
 export function forYouSpec(options: { easeMaxItems?: number } = {}): ModelSpec<Fitted> {
   const easeMaxItems = options.easeMaxItems ?? DEFAULT_EASE_MAX_ITEMS
   const algorithm = (data: TrainingData) => (data.products.length <= easeMaxItems ? "ease+als" : "als")
@@ -62,25 +44,16 @@ export function forYouSpec(options: { easeMaxItems?: number } = {}): ModelSpec<F
       return { model, history: itemsByActor(data) }
     },
     async materialise({ model, history }, data, writer, ctx) {
-      let done = 0
-      const ease = easeWeightsOf(model.toState())
-      for (const [actor, items] of history) {
-        const scores = model.scoreUser(actor)
-        const top = topK(scores, FOR_YOU_LIST_SIZE).filter((i) => scores[i]! > 0)
-        await writer.actorList(
-          "for_you",
-          data.actors[actor]!,
-          top.map((item) => {
-            const source = strongestSource(ease, items, item)
-            const reason: JsonObject =
-              source === null
-                ? { code: "personalised" }
-                : { code: "because_you_interacted", source_product_id: data.products[source]! }
-            return { productId: data.products[item]!, score: scores[item]!, reason }
-          })
-        )
-        if (++done % 200 === 0) ctx.onProgress?.(done / history.size)
+      const state = model.toState()
+      const entries: ForYouEntry[] = [...history].map(([actor, items]) => ({ actor, actorId: data.actors[actor]!, items: [...items] }))
+      if (ctx.shards && entries.length > ctx.shards.threshold) {
+        // A large store: a BullMQ flow writes the lists in actor ranges, in as many workers as run.
+        const shardState: ForYouShardState = { state, products: data.products, entries }
+        await writer.blob(FOR_YOU_BLOB, shardState)
+        await ctx.shards.run(writer.runId, entries.length)
+        return
       }
+      await writeForYouLists(model, easeWeightsOf(state), entries, data.products, writer, ctx.onProgress)
     },
   }
 }
