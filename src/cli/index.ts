@@ -88,7 +88,7 @@ program
     if (!(protocol in PROTOCOLS)) throw new EvalInputError(`--protocol must be one of ${Object.keys(PROTOCOLS).join(", ")}`)
     const result = await evaluateProtocol(protocol as ProtocolId, flags.data, Number(flags.seed))
     if (flags.json) {
-      process.stdout.write(JSON.stringify({ protocol: result.protocol, backend: result.backend, models: result.models, stats: result.stats }) + "\n")
+      process.stdout.write(JSON.stringify({ protocol: result.protocol, backend: result.backend, models: result.models }) + "\n")
     } else {
       console.log(formatResultTable(result))
     }
