@@ -94,6 +94,7 @@ export async function runTraining(
         await updateRun(dataSource, run.id, { status: "rejected", reason: decision.reason, finishedAt: new Date(), progress: 1 })
         outcome.runs.push({ id: run.id, kind: spec.kind, status: "rejected", activated: false, reason: decision.reason })
         log(`${spec.kind}: not activated: ${decision.reason}`)
+        overall(1)
         continue
       }
       const model = await spec.fit(data, phase(0.45, 0.75))

@@ -58,7 +58,8 @@ function labelledSessions(data: TrainingData): LabelledSessions {
 export function intentSpec(): ModelSpec<IntentModel> {
   return {
     kind: "intent",
-    mustBeatBaseline: false,
+    // A network that cannot beat counting cart adds must not drive anything shown to shoppers.
+    mustBeatBaseline: true,
     algorithm: () => "dense-sigmoid-bce-adam",
     params: () => ({ session_gap_minutes: 30 }),
     backend: async () => (await initTf()).backend,
