@@ -25,6 +25,9 @@ export type TrainingHooks = {
   shards?: ShardRunner
 }
 
+/** Everything a run writes besides its own row; a failed or canceled run leaves none of it. */
+const RUN_OUTPUT_TABLES = ["reco_actor_list", "reco_item_neighbor", "reco_segment_list", "reco_model_artifact", "reco_model_blob"]
+
 /** Minimum gap between progress writes to a run row. */
 const PROGRESS_WRITE_MS = 1_000
 
@@ -109,11 +112,9 @@ export async function runTraining(
       log(`${spec.kind}: activated run ${run.id} (${writer.written} rows)`)
     } catch (e) {
       const aborted = e instanceof MlAbortedError || hooks.signal?.aborted === true
-      await dataSource.query(`DELETE FROM reco_actor_list WHERE model_run_id = $1`, [run.id])
-      await dataSource.query(`DELETE FROM reco_item_neighbor WHERE model_run_id = $1`, [run.id])
-      await dataSource.query(`DELETE FROM reco_segment_list WHERE model_run_id = $1`, [run.id])
-      await dataSource.query(`DELETE FROM reco_model_artifact WHERE model_run_id = $1`, [run.id])
-      await dataSource.query(`DELETE FROM reco_model_blob WHERE model_run_id = $1`, [run.id])
+      for (const table of RUN_OUTPUT_TABLES) {
+        await dataSource.query(`DELETE FROM ${table} WHERE model_run_id = $1`, [run.id])
+      }
       await updateRun(dataSource, run.id, {
         status: aborted ? "canceled" : "failed",
         error: messageOf(e),

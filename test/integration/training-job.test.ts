@@ -3,7 +3,7 @@ import { join } from "node:path"
 import { writeEvents } from "../../src/store/repositories/event-writer"
 import { dataWatermark } from "../../src/training/training-data"
 import { MATERIALISE_QUEUE, TRAINING_QUEUE } from "../../src/queue/queue-names"
-import { startRecoWorker, type RunningWorker } from "../../src/worker"
+import { startRecoWorker, type RunningWorker, type WorkerConfig } from "../../src/worker"
 import { syntheticCatalogue, syntheticStoreEvents } from "../fixtures/synthetic-store"
 import { upsertProducts } from "../../src/store/repositories/product-mirror"
 import { eventually } from "../helpers/eventually"
@@ -14,6 +14,31 @@ jest.setTimeout(240_000)
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379"
 const ROOT = join(__dirname, "..", "..")
 
+/** A worker over a scratch database holding the synthetic store, running processors from source. */
+async function startSyntheticStoreWorker(
+  name: string,
+  prefix: string,
+  extra: Partial<WorkerConfig> = {}
+): Promise<{ db: Awaited<ReturnType<typeof createScratchDb>>; worker: RunningWorker; events: QueueEvents; productIds: string[] }> {
+  const db = await createScratchDb(name)
+  const worker = await startRecoWorker({
+    databaseUrl: db.url,
+    redisUrl: REDIS_URL,
+    queuePrefix: prefix,
+    retrainCron: null,
+    trainingProcessor: { file: join(ROOT, "tools/ts-training-processor.js"), execArgv: [] },
+    materialiseProcessor: { file: join(ROOT, "tools/ts-materialise-processor.js"), execArgv: [] },
+    log: () => undefined,
+    ...extra,
+  })
+  const events = new QueueEvents(TRAINING_QUEUE, { connection: { url: REDIS_URL }, prefix })
+  await events.waitUntilReady()
+  const synthetic = syntheticStoreEvents()
+  await worker.dataSource.transaction((m) => writeEvents(m, synthetic.events))
+  await upsertProducts(worker.dataSource, syntheticCatalogue(synthetic.productIds))
+  return { db, worker, events, productIds: synthetic.productIds }
+}
+
 describe("training job through real Redis and a sandboxed processor", () => {
   let db: Awaited<ReturnType<typeof createScratchDb>>
   let worker: RunningWorker
@@ -22,24 +47,7 @@ describe("training job through real Redis and a sandboxed processor", () => {
   let productIds: string[] = []
 
   beforeAll(async () => {
-    db = await createScratchDb("reco_job")
-    worker = await startRecoWorker({
-      databaseUrl: db.url,
-      redisUrl: REDIS_URL,
-      queuePrefix: prefix,
-      retrainCron: null,
-      cancelPollMs: 200,
-      trainingProcessor: { file: join(ROOT, "tools/ts-training-processor.js"), execArgv: [] },
-      materialiseProcessor: { file: join(ROOT, "tools/ts-materialise-processor.js"), execArgv: [] },
-      log: () => undefined,
-    })
-    events = new QueueEvents(TRAINING_QUEUE, { connection: { url: REDIS_URL }, prefix })
-    await events.waitUntilReady()
-    const synthetic = syntheticStoreEvents()
-    const history = synthetic.events
-    productIds = synthetic.productIds
-    await worker.dataSource.transaction((m) => writeEvents(m, history))
-    await upsertProducts(worker.dataSource, syntheticCatalogue(productIds))
+    ({ db, worker, events, productIds } = await startSyntheticStoreWorker("reco_job", prefix, { cancelPollMs: 200 }))
   })
 
   afterAll(async () => {
@@ -139,24 +147,8 @@ describe("a large store's for-you lists through a BullMQ flow of materialisation
   const prefix = uniqueQueuePrefix()
 
   beforeAll(async () => {
-    db = await createScratchDb("reco_shards")
-    worker = await startRecoWorker({
-      databaseUrl: db.url,
-      redisUrl: REDIS_URL,
-      queuePrefix: prefix,
-      retrainCron: null,
-      // Scaled down: 120 shoppers count as "large", 40 per shard.
-      shardThreshold: 30,
-      shardSize: 40,
-      trainingProcessor: { file: join(ROOT, "tools/ts-training-processor.js"), execArgv: [] },
-      materialiseProcessor: { file: join(ROOT, "tools/ts-materialise-processor.js"), execArgv: [] },
-      log: () => undefined,
-    })
-    events = new QueueEvents(TRAINING_QUEUE, { connection: { url: REDIS_URL }, prefix })
-    await events.waitUntilReady()
-    const synthetic = syntheticStoreEvents()
-    await worker.dataSource.transaction((m) => writeEvents(m, synthetic.events))
-    await upsertProducts(worker.dataSource, syntheticCatalogue(synthetic.productIds))
+    // Scaled down: 120 shoppers count as "large", 40 per shard.
+    ({ db, worker, events } = await startSyntheticStoreWorker("reco_shards", prefix, { shardThreshold: 30, shardSize: 40 }))
   })
 
   afterAll(async () => {
