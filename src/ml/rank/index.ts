@@ -1,0 +1,5 @@
+export * from "./candidate"
+export * from "./blend"
+export * from "./merchant-rules"
+export * from "./diversify"
+export * from "./reason-text"
