@@ -2,6 +2,7 @@ import { CreateRecoSchema1764381600000 } from "./1764381600000-CreateRecoSchema"
 import { AddCatalogMirrorAndSegmentLists1764388800000 } from "./1764388800000-AddCatalogMirrorAndSegmentLists"
 import { AddModelArtifactsAndSessionNeighbors1764396000000 } from "./1764396000000-AddModelArtifactsAndSessionNeighbors"
 import { AddModelBlobs1764403200000 } from "./1764403200000-AddModelBlobs"
+import { AddMerchantRules1764410400000 } from "./1764410400000-AddMerchantRules"
 
 /** Every migration in order. Listed explicitly so the same code runs from TypeScript and the build. */
 export const RECO_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const RECO_MIGRATIONS = [
   AddCatalogMirrorAndSegmentLists1764388800000,
   AddModelArtifactsAndSessionNeighbors1764396000000,
   AddModelBlobs1764403200000,
+  AddMerchantRules1764410400000,
 ]

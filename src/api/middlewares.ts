@@ -1,5 +1,33 @@
-import { authenticate, defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
+import {
+  authenticate,
+  clearFiltersByKey,
+  defineMiddlewares,
+  type MiddlewareFunction,
+  validateAndTransformBody,
+} from "@medusajs/framework/http"
+import { validateAndTransformQuery } from "@medusajs/framework"
+import { listProductQueryConfig } from "@medusajs/medusa/api/store/products/query-config"
+import {
+  filterByValidSalesChannels,
+  normalizeDataForContext,
+  setPricingContext,
+  setTaxContext,
+} from "@medusajs/medusa/api/utils/middlewares/index"
 import { StoreRecordEvents } from "./store/recommendations/events/validators"
+import { StoreGetRecommendationsParams } from "./store/recommendations/validators"
+
+/**
+ * Product-returning routes use Medusa's own store product middlewares (fields, sales channels
+ * of the publishable key, region pricing and tax context), so their products have exactly the
+ * shape and prices GET /store/products gives for the same query.
+ */
+const storeProductContext: MiddlewareFunction[] = [
+  filterByValidSalesChannels(),
+  normalizeDataForContext(),
+  setPricingContext(),
+  setTaxContext(),
+  clearFiltersByKey(["region_id", "country_code", "province", "cart_id"]),
+]
 
 export default defineMiddlewares({
   routes: [
@@ -13,5 +41,17 @@ export default defineMiddlewares({
       matcher: "/store/recommendations/events",
       middlewares: [validateAndTransformBody(StoreRecordEvents)],
     },
+    {
+      method: ["GET"],
+      matcher: "/store/recommendations",
+      middlewares: [
+        validateAndTransformQuery(StoreGetRecommendationsParams, {
+          ...listProductQueryConfig,
+          defaultLimit: 12,
+        }),
+        ...storeProductContext,
+      ],
+    },
   ],
 })
+

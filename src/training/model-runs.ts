@@ -4,6 +4,9 @@ import type { JsonObject } from "../store/json"
 
 type Db = DataSource | EntityManager
 
+/** Postgres NOTIFY channel announcing that a model kind has a new active run. */
+export const MODEL_ACTIVATED_CHANNEL = "reco_model_activated"
+
 /** Lifecycle of reco_model_run rows: queued -> running -> succeeded | failed | rejected | canceled. */
 export async function createRun(
   db: Db,
@@ -47,6 +50,8 @@ export async function activateRun(dataSource: DataSource, id: string): Promise<v
       .where("model_kind = :kind AND is_active AND id <> :id", { kind: run.modelKind, id })
       .execute()
     await manager.getRepository(RecoModelRun).update({ id }, { isActive: true, activatedAt: new Date() })
+    // Delivered on commit: every serving process drops its cached lists of this kind.
+    await manager.query(`SELECT pg_notify($1, $2)`, [MODEL_ACTIVATED_CHANNEL, run.modelKind])
   })
 }
 

@@ -36,6 +36,33 @@ export const pluginOptionsSchema = z
     retentionDays: z.number().int().min(1).max(3650).default(730),
     /** Storefront events may be at most this old when they arrive (older history goes through import). */
     maxEventAgeDays: z.number().int().min(1).max(365).default(7),
+    /** How lists are served to the storefront. */
+    serving: z
+      .object({
+        /** MMR-style diversity: at most this many products of one category in the top slots. */
+        diversity: z
+          .object({
+            maxPerCategory: z.number().int().min(1).max(50).default(3),
+            topSlots: z.number().int().min(0).max(50).default(8),
+            /** 1 = relevance only, 0 = diversity only. */
+            lambda: z.number().min(0).max(1).default(0.7),
+          })
+          .strict()
+          .default({ maxPerCategory: 3, topSlots: 8, lambda: 0.7 }),
+        /** Views this close together form one session for live recommendations. */
+        sessionGapMinutes: z.number().int().min(1).max(720).default(30),
+        /**
+         * How long Medusa's answer about a product's stock, channel and status is reused.
+         * Short, because recommending something that cannot be bought is worse than a query.
+         */
+        availabilityCacheSeconds: z.number().min(0).max(300).default(5),
+      })
+      .strict()
+      .default({
+        diversity: { maxPerCategory: 3, topSlots: 8, lambda: 0.7 },
+        sessionGapMinutes: 30,
+        availabilityCacheSeconds: 5,
+      }),
     /** Apply pending plugin migrations when Medusa loads the plugin. */
     migrateOnStart: z.boolean().default(true),
   })

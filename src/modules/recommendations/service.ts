@@ -12,6 +12,14 @@ import { markProductsDeleted, upsertProducts } from "../../store/repositories/pr
 import { setOrderPurchaseStatus } from "../../store/repositories/purchase-status"
 import type { RecoProduct } from "../../store/entities"
 import type { PluginOptions } from "./options"
+import { RecommendationEngine } from "../../serving/recommendation-engine"
+import {
+  createMerchantRule,
+  deleteMerchantRule,
+  listMerchantRules,
+  type MerchantRuleInput,
+  updateMerchantRule,
+} from "../../store/repositories/merchant-rules"
 import type { JsonObject } from "../../store/json"
 
 type InjectedDependencies = {
@@ -30,10 +38,12 @@ export default class RecommendationsModuleService {
   protected readonly signals_: SignalProducer
   protected readonly logger_: Logger
   readonly options: PluginOptions
+  private engine_: RecommendationEngine | null = null
 
   // Medusa calls these on shutdown; the data source and Redis connection must not outlive the app.
   readonly __hooks = {
     onApplicationShutdown: async () => {
+      await this.engine_?.close()
       await this.signals_.close()
       if (this.dataSource_.isInitialized) await this.dataSource_.destroy()
     },
@@ -49,6 +59,34 @@ export default class RecommendationsModuleService {
   /** The data source over the plugin tables (for read models in later layers). */
   get dataSource(): DataSource {
     return this.dataSource_
+  }
+
+  /** The serving engine of this process (created on first use, so workers and scripts never start it). */
+  get serving(): RecommendationEngine {
+    this.engine_ ??= new RecommendationEngine(this.dataSource_, this.options.serving, (m) => this.logger_.warn(m))
+    return this.engine_
+  }
+
+  listMerchantRules() {
+    return listMerchantRules(this.dataSource_)
+  }
+
+  async createMerchantRule(input: MerchantRuleInput) {
+    const rule = await createMerchantRule(this.dataSource_, input)
+    this.engine_?.rules.invalidate()
+    return rule
+  }
+
+  async updateMerchantRule(id: string, patch: Partial<MerchantRuleInput>) {
+    const rule = await updateMerchantRule(this.dataSource_, id, patch)
+    this.engine_?.rules.invalidate()
+    return rule
+  }
+
+  async deleteMerchantRule(id: string): Promise<boolean> {
+    const deleted = await deleteMerchantRule(this.dataSource_, id)
+    this.engine_?.rules.invalidate()
+    return deleted
   }
 
   /** Stores events atomically (all or none), then signals the workers. */
@@ -76,12 +114,14 @@ export default class RecommendationsModuleService {
     return eraseCustomer(this.dataSource_, customerId)
   }
 
-  upsertProducts(rows: Array<Omit<RecoProduct, "syncedAt">>): Promise<void> {
-    return upsertProducts(this.dataSource_, rows)
+  async upsertProducts(rows: Array<Omit<RecoProduct, "syncedAt">>): Promise<void> {
+    await upsertProducts(this.dataSource_, rows)
+    this.engine_?.catalog.invalidate()
   }
 
-  markProductsDeleted(productIds: string[]): Promise<void> {
-    return markProductsDeleted(this.dataSource_, productIds)
+  async markProductsDeleted(productIds: string[]): Promise<void> {
+    await markProductsDeleted(this.dataSource_, productIds)
+    this.engine_?.catalog.invalidate()
   }
 
   readCheckpoint<T extends JsonObject>(name: string): Promise<T | null> {

@@ -4,6 +4,7 @@ import { RecoCartSnapshot } from "./reco-cart-snapshot.entity"
 import { RecoCheckpoint } from "./reco-checkpoint.entity"
 import { RecoEvent } from "./reco-event.entity"
 import { RecoItemNeighbor } from "./reco-item-neighbor.entity"
+import { RecoMerchantRule } from "./reco-merchant-rule.entity"
 import { RecoModelArtifact } from "./reco-model-artifact.entity"
 import { RecoModelRun } from "./reco-model-run.entity"
 import { RecoProduct } from "./reco-product.entity"
@@ -17,6 +18,7 @@ export {
   RecoCheckpoint,
   RecoEvent,
   RecoItemNeighbor,
+  RecoMerchantRule,
   RecoModelArtifact,
   RecoModelRun,
   RecoProduct,
@@ -31,6 +33,7 @@ export const RECO_ENTITIES = [
   RecoCheckpoint,
   RecoEvent,
   RecoItemNeighbor,
+  RecoMerchantRule,
   RecoModelArtifact,
   RecoModelRun,
   RecoProduct,

@@ -1,0 +1,64 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { checkAvailability } from "../../utils/product-availability"
+import { ensureProductExists } from "../../utils/ensure-product"
+import { hydrateProducts } from "../../utils/product-hydration"
+import { recommendationsService } from "../../utils/recommendations-service"
+import { regionName } from "../../utils/region-names"
+import { resolveShopper } from "../../utils/resolve-shopper"
+import { loadShopperCart } from "../../utils/shopper-cart"
+import type { StoreGetRecommendationsParamsType } from "./validators"
+
+/**
+ * GET /store/recommendations?placement=…: a list for one placement, for the shopper in the
+ * auth context (or their anonymous id), with each product exactly as GET /store/products
+ * returns it for the same fields and region, a score and a printable reason.
+ */
+export async function GET(req: AuthenticatedMedusaRequest<unknown, StoreGetRecommendationsParamsType>, res: MedusaResponse) {
+  const service = recommendationsService(req.scope)
+  const shopper = resolveShopper(req, res, service.options)
+  const params = req.validatedQuery
+  const salesChannelIds = (req.filterableFields as { sales_channel_id?: string[] }).sales_channel_id ?? []
+  const cart = params.cart_id ? await loadShopperCart(req.scope, params.cart_id, shopper) : null
+  if (params.product_id) await ensureProductExists(req.scope, params.product_id, await service.serving.catalog.snapshot())
+  const regionId = (req.pricingContext?.region_id as string | undefined) ?? params.region_id ?? cart?.regionId ?? null
+
+  const recommendation = await service.serving.recommend(
+    {
+      placement: params.placement,
+      actor: shopper.actor,
+      productId: params.product_id ?? null,
+      cartProductIds: cart?.productIds ?? [],
+      regionId,
+      regionName: await regionName(req.scope, regionId),
+      salesChannelIds,
+      limit: params.limit,
+      context: {
+        product_id: params.product_id ?? null,
+        cart_id: params.cart_id ?? null,
+        region_id: regionId,
+        sales_channel_id: salesChannelIds[0] ?? null,
+      },
+    },
+    (ids) => checkAvailability(req.scope, ids, salesChannelIds, service.options.serving.availabilityCacheSeconds)
+  )
+  const products = new Map(
+    (await hydrateProducts(req, recommendation.items.map((i) => i.productId))).map((p) => [p.id, p])
+  )
+  res.json({
+    recommendation_id: recommendation.recommendationId,
+    placement: recommendation.placement,
+    model: recommendation.run && {
+      run_id: recommendation.run.id,
+      kind: recommendation.run.kind,
+      algorithm: recommendation.run.algorithm,
+    },
+    experiment: recommendation.experiment,
+    fallback: recommendation.fallback,
+    items: recommendation.items.flatMap((item) => {
+      const product = products.get(item.productId)
+      if (!product) return []
+      const { code, text, sourceProductId } = item.reason
+      return [{ product, score: item.score, reason: { code, text, ...(sourceProductId ? { source_product_id: sourceProductId } : {}) } }]
+    }),
+  })
+}

@@ -1,0 +1,28 @@
+import type { Candidate } from "../../ml/rank"
+import type { ActiveRun, ActiveRuns } from "../active-runs"
+import type { ListEntry, ListReader } from "../list-reader"
+import type { ShopperActivity } from "../shopper-activity"
+
+export const PLACEMENTS = ["for_you", "related", "bought_together", "cart", "trending", "recently_viewed"] as const
+export type Placement = (typeof PLACEMENTS)[number]
+
+/** Everything a placement needs to propose candidates; rules and availability come after. */
+export type PlacementContext = {
+  actorId: string
+  productId: string | null
+  cartProductIds: string[]
+  regionId: string | null
+  regionName: string | null
+  salesChannelIds: string[]
+  activity: ShopperActivity
+  runs: ActiveRuns
+  lists: ListReader
+}
+
+/** Candidates in model order, the run that produced them, and which fallback (if any) was used. */
+export type PlacementCandidates = { candidates: Candidate[]; run: ActiveRun | null; fallback: string | null }
+
+/** A list's entries as candidates with one reason. */
+export function asCandidates(entries: ListEntry[], source: string, reason: Candidate["reason"]): Candidate[] {
+  return entries.map((e) => ({ productId: e.productId, score: e.score, reason, source }))
+}
