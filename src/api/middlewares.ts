@@ -14,6 +14,8 @@ import {
   setTaxContext,
 } from "@medusajs/medusa/api/utils/middlewares/index"
 import { StoreRecordEvents } from "./store/recommendations/events/validators"
+import { StoreGetPromotionRecommendationsParams } from "./store/recommendations/promotions/validators"
+import { StoreSearchRecommendationsParams } from "./store/recommendations/search/validators"
 import { StoreGetRecommendationsParams } from "./store/recommendations/validators"
 
 /**
@@ -50,6 +52,21 @@ export default defineMiddlewares({
           defaultLimit: 12,
         }),
         ...storeProductContext,
+      ],
+    },
+    {
+      method: ["GET"],
+      matcher: "/store/recommendations/search",
+      middlewares: [
+        validateAndTransformQuery(StoreSearchRecommendationsParams, { ...listProductQueryConfig, defaultLimit: 12 }),
+        ...storeProductContext,
+      ],
+    },
+    {
+      method: ["GET"],
+      matcher: "/store/recommendations/promotions",
+      middlewares: [
+        validateAndTransformQuery(StoreGetPromotionRecommendationsParams, { defaults: [], isList: true, defaultLimit: 5 }),
       ],
     },
   ],

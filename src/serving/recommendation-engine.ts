@@ -172,6 +172,29 @@ export class RecommendationEngine {
     return recommendation
   }
 
+  /** Logs a search results page like a served list (placement "search"), for attribution of its clicks. */
+  recordSearch(entry: { actor: Actor; query: string; personalized: boolean; productIds: string[] }): string {
+    const id = `rec_${randomUUID().replace(/-/g, "")}`
+    this.served.record({
+      id,
+      actorType: entry.actor.type,
+      actorId: entry.actor.id,
+      placement: "search",
+      modelRunId: null,
+      experimentId: null,
+      arm: entry.personalized ? "personalized" : "engine_order",
+      context: { query: entry.query },
+      items: entry.productIds.map((productId, rank) => ({ product_id: productId, score: -rank, reason_code: "search" })),
+      servedAt: new Date(),
+    })
+    return id
+  }
+
+  /** The shopper's live behaviour (never cached), with this engine's session gap. */
+  shopperActivity(actorId: string, now = new Date()) {
+    return loadShopperActivity(this.dataSource, actorId, now, this.settings.sessionGapMinutes * 60_000)
+  }
+
   async close(): Promise<void> {
     await this.listener.close()
     await this.served.flush()
