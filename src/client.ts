@@ -112,7 +112,7 @@ export type MedusaFetcher = {
   client: {
     fetch<T>(
       path: string,
-      init?: { method?: string; query?: Record<string, unknown>; body?: unknown; headers?: Record<string, string> }
+      init?: { method?: string; query?: Record<string, unknown>; body?: Record<string, unknown>; headers?: Record<string, string> }
     ): Promise<T>
   }
 }

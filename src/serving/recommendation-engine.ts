@@ -17,6 +17,7 @@ import { ActiveRuns, type ActiveRun } from "./active-runs"
 import { CatalogCache, type CatalogProduct } from "./catalog-cache"
 import { ListReader } from "./list-reader"
 import { MerchantRuleCache } from "./merchant-rule-cache"
+import { ProductResponseCache } from "./product-response-cache"
 import { type Placement, placementCandidates } from "./placements"
 import { ServedLog } from "./served-log"
 import { loadShopperActivity } from "./shopper-activity"
@@ -52,6 +53,7 @@ export type Recommendation = {
 export type EngineSettings = {
   diversity: { maxPerCategory: number; topSlots: number; lambda: number }
   sessionGapMinutes: number
+  productCacheSeconds: number
 }
 
 /** Availability is asked for this many candidates per round; later rounds only when too few pass. */
@@ -69,6 +71,7 @@ export class RecommendationEngine {
   readonly catalog: CatalogCache
   readonly rules: MerchantRuleCache
   readonly served: ServedLog
+  readonly products: ProductResponseCache
   private readonly listener: ActivationListener
 
   constructor(
@@ -81,6 +84,7 @@ export class RecommendationEngine {
     this.catalog = new CatalogCache(dataSource)
     this.rules = new MerchantRuleCache(dataSource)
     this.served = new ServedLog(dataSource, warn)
+    this.products = new ProductResponseCache(settings.productCacheSeconds * 1000)
     this.listener = new ActivationListener(dataSource, () => this.onModelActivated(), warn)
     void this.listener.start()
   }

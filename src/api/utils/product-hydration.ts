@@ -5,16 +5,54 @@ import {
   prepareInventoryQuantityFields,
   wrapVariantsWithInventoryQuantityForSalesChannel,
 } from "@medusajs/medusa/api/utils/middlewares/index"
+import type { ProductResponseCache } from "../../serving/product-response-cache"
 
 type StoreProduct = Record<string, unknown> & { id: string; variants?: Array<Record<string, unknown>> }
+
+/** Medusa's setTaxContext middleware adds this to store requests. */
+type StoreProductRequest = MedusaRequest & {
+  taxContext?: { taxLineContext?: { address?: unknown }; taxInclusivityContext?: unknown }
+}
+
+/** Everything that changes how a product is represented to this request. */
+function contextKeyOf(req: StoreProductRequest, salesChannelIds: string[]): string {
+  return JSON.stringify([
+    req.queryConfig.fields,
+    req.pricingContext ?? null,
+    req.taxContext?.taxLineContext?.address ?? null,
+    req.taxContext?.taxInclusivityContext ?? null,
+    req.locale ?? null,
+    salesChannelIds,
+  ])
+}
 
 /**
  * The products, in the given order, exactly as GET /store/products returns them for the same
  * `fields`, region and sales channel: the same Query call, calculated prices, inventory
- * quantities and tax-inclusive amounts, through Medusa's own helpers.
+ * quantities and tax-inclusive amounts, through Medusa's own helpers. Products already
+ * represented for this context within the cache's TTL are reused.
  */
-export async function hydrateProducts(req: MedusaRequest, productIds: string[]): Promise<StoreProduct[]> {
+export async function hydrateProducts(
+  req: StoreProductRequest,
+  productIds: string[],
+  salesChannelIds: string[],
+  cache: ProductResponseCache
+): Promise<StoreProduct[]> {
   if (productIds.length === 0) return []
+  const contextKey = contextKeyOf(req, salesChannelIds)
+  const { found, missing } = cache.lookup(contextKey, productIds)
+  if (missing.length > 0) {
+    const fetched = await fetchProducts(req, missing)
+    cache.store(contextKey, fetched)
+    for (const product of fetched) found.set(product.id, product)
+  }
+  return productIds.flatMap((id) => {
+    const product = found.get(id) as StoreProduct | undefined
+    return product ? [product] : []
+  })
+}
+
+async function fetchProducts(req: MedusaRequest, productIds: string[]): Promise<StoreProduct[]> {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { fields, withInventoryQuantity } = prepareInventoryQuantityFields(req.queryConfig.fields, { relation: "variants" })
   const context: Record<string, Record<string, unknown>> = {}
@@ -33,9 +71,5 @@ export async function hydrateProducts(req: MedusaRequest, productIds: string[]):
     )
   }
   await wrapProductsWithTaxPrices(req as Parameters<typeof wrapProductsWithTaxPrices>[0], products as never[])
-  const byId = new Map(products.map((p) => [p.id, p]))
-  return productIds.flatMap((id) => {
-    const product = byId.get(id)
-    return product ? [product] : []
-  })
+  return products
 }

@@ -56,12 +56,18 @@ export const pluginOptionsSchema = z
          * Short, because recommending something that cannot be bought is worse than a query.
          */
         availabilityCacheSeconds: z.number().min(0).max(300).default(5),
+        /**
+         * How long a product's store-API representation (per fields, region, tax context and
+         * locale) is reused across lists. 0 hydrates every product on every request.
+         */
+        productCacheSeconds: z.number().min(0).max(300).default(5),
       })
       .strict()
       .default({
         diversity: { maxPerCategory: 3, topSlots: 8, lambda: 0.7 },
         sessionGapMinutes: 30,
         availabilityCacheSeconds: 5,
+        productCacheSeconds: 5,
       }),
     /** Apply pending plugin migrations when Medusa loads the plugin. */
     migrateOnStart: z.boolean().default(true),

@@ -117,11 +117,13 @@ export default class RecommendationsModuleService {
   async upsertProducts(rows: Array<Omit<RecoProduct, "syncedAt">>): Promise<void> {
     await upsertProducts(this.dataSource_, rows)
     this.engine_?.catalog.invalidate()
+    this.engine_?.products.evict(rows.map((r) => r.productId))
   }
 
   async markProductsDeleted(productIds: string[]): Promise<void> {
     await markProductsDeleted(this.dataSource_, productIds)
     this.engine_?.catalog.invalidate()
+    this.engine_?.products.evict(productIds)
   }
 
   readCheckpoint<T extends JsonObject>(name: string): Promise<T | null> {

@@ -42,7 +42,9 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, StoreGetRecom
     (ids) => checkAvailability(req.scope, ids, salesChannelIds, service.options.serving.availabilityCacheSeconds)
   )
   const products = new Map(
-    (await hydrateProducts(req, recommendation.items.map((i) => i.productId))).map((p) => [p.id, p])
+    (
+      await hydrateProducts(req, recommendation.items.map((i) => i.productId), salesChannelIds, service.serving.products)
+    ).map((p) => [p.id, p])
   )
   res.json({
     recommendation_id: recommendation.recommendationId,

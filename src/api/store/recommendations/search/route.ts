@@ -32,7 +32,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, StoreSearchRe
     ordered = rerankByAffinity(matches, affinityOf, { weight: PERSONAL_WEIGHT })
   }
   const page = ordered.slice(params.offset, params.offset + params.limit)
-  const products = await hydrateProducts(req, page)
+  const products = await hydrateProducts(req, page, salesChannelIds, service.serving.products)
   const recommendationId = service.serving.recordSearch({
     actor: shopper.actor,
     query: params.q,
