@@ -19,24 +19,33 @@ const MAX_AGE_MS = 30_000
 export class CatalogCache {
   private products: Map<string, CatalogProduct> | null = null
   private loadedAt = 0
-  private loading: Promise<Map<string, CatalogProduct>> | null = null
+  /** Bumped by invalidate(); a snapshot loaded under an older version is not served as current. */
+  private version = 0
+  private loadedVersion = -1
+  private loading: { version: number; promise: Promise<Map<string, CatalogProduct>> } | null = null
 
   constructor(private readonly dataSource: DataSource) {}
 
   async snapshot(): Promise<Map<string, CatalogProduct>> {
-    if (this.products && Date.now() - this.loadedAt < MAX_AGE_MS) return this.products
-    this.loading ??= this.load().finally(() => {
-      this.loading = null
-    })
-    // A stale snapshot is served while the new one loads, except on the first call.
-    return this.products ?? this.loading
+    const current = this.products !== null && this.loadedVersion === this.version
+    if (current && Date.now() - this.loadedAt < MAX_AGE_MS) return this.products!
+    if (!this.loading || this.loading.version !== this.version) {
+      const version = this.version
+      const promise = this.load(version).finally(() => {
+        if (this.loading?.promise === promise) this.loading = null
+      })
+      this.loading = { version, promise }
+    }
+    // A snapshot that is only old is served while the new one loads; after an invalidation
+    // (a change this process knows of) or on the first call, the caller waits for fresh data.
+    return current ? this.products! : this.loading.promise
   }
 
   invalidate(): void {
-    this.loadedAt = 0
+    this.version++
   }
 
-  private async load(): Promise<Map<string, CatalogProduct>> {
+  private async load(version: number): Promise<Map<string, CatalogProduct>> {
     const rows: Array<{
       product_id: string
       title: string
@@ -60,8 +69,12 @@ export class CatalogCache {
         },
       ])
     )
-    this.products = products
-    this.loadedAt = Date.now()
+    // A slower load started before a newer one must not overwrite it.
+    if (version >= this.loadedVersion) {
+      this.products = products
+      this.loadedAt = Date.now()
+      this.loadedVersion = version
+    }
     return products
   }
 }
