@@ -3,6 +3,7 @@ import { AddCatalogMirrorAndSegmentLists1764388800000 } from "./1764388800000-Ad
 import { AddModelArtifactsAndSessionNeighbors1764396000000 } from "./1764396000000-AddModelArtifactsAndSessionNeighbors"
 import { AddModelBlobs1764403200000 } from "./1764403200000-AddModelBlobs"
 import { AddMerchantRules1764410400000 } from "./1764410400000-AddMerchantRules"
+import { AddSettings1764414000000 } from "./1764414000000-AddSettings"
 
 /** Every migration in order. Listed explicitly so the same code runs from TypeScript and the build. */
 export const RECO_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const RECO_MIGRATIONS = [
   AddModelArtifactsAndSessionNeighbors1764396000000,
   AddModelBlobs1764403200000,
   AddMerchantRules1764410400000,
+  AddSettings1764414000000,
 ]

@@ -36,6 +36,10 @@ export const pluginOptionsSchema = z
     retentionDays: z.number().int().min(1).max(3650).default(730),
     /** Storefront events may be at most this old when they arrive (older history goes through import). */
     maxEventAgeDays: z.number().int().min(1).max(365).default(7),
+    /** Default attribution window (admins can change it in the dashboard's settings). */
+    attributionWindowDays: z.number().int().min(1).max(90).default(7),
+    /** Default full-retrain cron shown in settings ("off" for none); the worker's --retrain-cron wins. */
+    retrainCron: z.string().min(1).max(120).default("0 3 * * *"),
     /** How lists are served to the storefront. */
     serving: z
       .object({

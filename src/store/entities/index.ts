@@ -10,6 +10,7 @@ import { RecoModelRun } from "./reco-model-run.entity"
 import { RecoProduct } from "./reco-product.entity"
 import { RecoSegmentList } from "./reco-segment-list.entity"
 import { RecoServedRecommendation } from "./reco-served-recommendation.entity"
+import { RecoSetting } from "./reco-setting.entity"
 
 export {
   RecoActorAlias,
@@ -24,6 +25,7 @@ export {
   RecoProduct,
   RecoSegmentList,
   RecoServedRecommendation,
+  RecoSetting,
 }
 
 export const RECO_ENTITIES = [
@@ -39,4 +41,5 @@ export const RECO_ENTITIES = [
   RecoProduct,
   RecoSegmentList,
   RecoServedRecommendation,
+  RecoSetting,
 ]
