@@ -5,7 +5,6 @@ import {
   activeRules,
   applyMerchantRules,
   type Candidate,
-  diversify,
   PIN_SOURCE,
   pinnedProductIds,
   type ProductFacts,
@@ -15,6 +14,7 @@ import {
 import { ActivationListener } from "./activation-listener"
 import { ActiveRuns, type ActiveRun } from "./active-runs"
 import { CatalogCache, type CatalogProduct } from "./catalog-cache"
+import { diversifyUnburied } from "./diversify-unburied"
 import { ListReader } from "./list-reader"
 import { MerchantRuleCache } from "./merchant-rule-cache"
 import { ProductResponseCache } from "./product-response-cache"
@@ -145,7 +145,7 @@ export class RecommendationEngine {
     const ranked =
       request.placement === "recently_viewed"
         ? eligible
-        : diversify(eligible, facts, this.settings.diversity)
+        : diversifyUnburied(eligible, rules, facts, this.settings.diversity)
     const titleOf = (id: string) => catalog.get(id)?.title
     const items = ranked.slice(0, request.limit).map((c) => ({
       productId: c.productId,
