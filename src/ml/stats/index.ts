@@ -1,0 +1,3 @@
+export * from "./distributions"
+export * from "./means"
+export * from "./proportion"
