@@ -4,6 +4,7 @@ import { AddModelArtifactsAndSessionNeighbors1764396000000 } from "./17643960000
 import { AddModelBlobs1764403200000 } from "./1764403200000-AddModelBlobs"
 import { AddMerchantRules1764410400000 } from "./1764410400000-AddMerchantRules"
 import { AddSettings1764414000000 } from "./1764414000000-AddSettings"
+import { AddAttributionAndMetrics1764417600000 } from "./1764417600000-AddAttributionAndMetrics"
 
 /** Every migration in order. Listed explicitly so the same code runs from TypeScript and the build. */
 export const RECO_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const RECO_MIGRATIONS = [
   AddModelBlobs1764403200000,
   AddMerchantRules1764410400000,
   AddSettings1764414000000,
+  AddAttributionAndMetrics1764417600000,
 ]
