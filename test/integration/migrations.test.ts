@@ -1,14 +1,11 @@
 import { Client } from "pg"
+import { RECO_MIGRATIONS } from "../../migrations"
 import { createRecoDataSource } from "../../src/store/data-source"
 import { runRecoMigrations } from "../../src/store/run-migrations"
 import { createScratchDb } from "../helpers/scratch-db"
 
-const ALL_MIGRATIONS = [
-  "CreateRecoSchema1764381600000",
-  "AddCatalogMirrorAndSegmentLists1764388800000",
-  "AddModelArtifactsAndSessionNeighbors1764396000000",
-  "AddModelBlobs1764403200000",
-]
+/** Every registered migration, in order (each file's timestamp must keep that order). */
+const ALL_MIGRATIONS = RECO_MIGRATIONS.map((m) => m.name)
 
 /** Every column, constraint and index of the plugin tables, as text, to compare schemas. */
 async function schemaFingerprint(url: string): Promise<string> {
