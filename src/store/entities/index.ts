@@ -5,6 +5,7 @@ import { RecoCartSnapshot } from "./reco-cart-snapshot.entity"
 import { RecoCheckpoint } from "./reco-checkpoint.entity"
 import { RecoCoverageDaily } from "./reco-coverage-daily.entity"
 import { RecoEvent } from "./reco-event.entity"
+import { RecoExperiment } from "./reco-experiment.entity"
 import { RecoItemNeighbor } from "./reco-item-neighbor.entity"
 import { RecoMerchantRule } from "./reco-merchant-rule.entity"
 import { RecoMetricDaily } from "./reco-metric-daily.entity"
@@ -26,6 +27,7 @@ export {
   RecoCheckpoint,
   RecoCoverageDaily,
   RecoEvent,
+  RecoExperiment,
   RecoItemNeighbor,
   RecoMerchantRule,
   RecoMetricDaily,
@@ -48,6 +50,7 @@ export const RECO_ENTITIES = [
   RecoCheckpoint,
   RecoCoverageDaily,
   RecoEvent,
+  RecoExperiment,
   RecoItemNeighbor,
   RecoMerchantRule,
   RecoMetricDaily,
