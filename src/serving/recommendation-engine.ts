@@ -14,11 +14,13 @@ import {
 import { ActivationListener } from "./activation-listener"
 import { ActiveRuns, type ActiveRun } from "./active-runs"
 import { CatalogCache, type CatalogProduct } from "./catalog-cache"
+import { ExperimentAssigner } from "./experiment-assigner"
+import { armCandidates } from "./experiment-strategy"
 import { diversifyUnburied } from "./diversify-unburied"
 import { ListReader } from "./list-reader"
 import { MerchantRuleCache } from "./merchant-rule-cache"
 import { ProductResponseCache } from "./product-response-cache"
-import { type Placement, placementCandidates } from "./placements"
+import type { Placement } from "./placements"
 import { ServedLog } from "./served-log"
 import { loadShopperActivity } from "./shopper-activity"
 
@@ -72,6 +74,8 @@ export class RecommendationEngine {
   readonly rules: MerchantRuleCache
   readonly served: ServedLog
   readonly products: ProductResponseCache
+  /** Running A/B experiments: which arm a shopper gets on a placement. */
+  readonly experiments: ExperimentAssigner
   private readonly listener: ActivationListener
 
   constructor(
@@ -85,6 +89,7 @@ export class RecommendationEngine {
     this.rules = new MerchantRuleCache(dataSource)
     this.served = new ServedLog(dataSource, warn)
     this.products = new ProductResponseCache(settings.productCacheSeconds * 1000)
+    this.experiments = new ExperimentAssigner(dataSource)
     this.listener = new ActivationListener(dataSource, () => this.onModelActivated(), warn)
     void this.listener.start()
   }
@@ -98,12 +103,15 @@ export class RecommendationEngine {
 
   async recommend(request: RecommendRequest, availability: AvailabilityCheck): Promise<Recommendation> {
     const now = request.now ?? new Date()
-    const [catalog, activity, allRules] = await Promise.all([
+    const [catalog, activity, allRules, choice] = await Promise.all([
       this.catalog.snapshot(),
       loadShopperActivity(this.dataSource, request.actor.id, now, this.settings.sessionGapMinutes * 60_000),
       this.rules.all(),
+      this.experiments.choose(request.placement, request.actor.id),
     ])
-    const proposal = await placementCandidates(request.placement, {
+    // An experiment arm (or a promoted winner) decides where candidates come from; rules,
+    // availability and diversity below apply to every arm alike.
+    const proposal = await armCandidates(request.placement, {
       actorId: request.actor.id,
       productId: request.productId,
       cartProductIds: request.cartProductIds,
@@ -113,7 +121,7 @@ export class RecommendationEngine {
       activity,
       runs: this.runs,
       lists: this.lists,
-    })
+    }, choice)
     const rules = activeRules(allRules, request.placement, now)
     const facts = (id: string): ProductFacts | undefined => {
       const p = catalog.get(id)
@@ -157,7 +165,7 @@ export class RecommendationEngine {
       recommendationId: `rec_${randomUUID().replace(/-/g, "")}`,
       placement: request.placement,
       run: proposal.run,
-      experiment: null,
+      experiment: choice?.experiment ?? null,
       fallback: proposal.fallback,
       items,
     }
@@ -167,8 +175,8 @@ export class RecommendationEngine {
       actorId: request.actor.id,
       placement: request.placement,
       modelRunId: proposal.run?.id ?? null,
-      experimentId: null,
-      arm: null,
+      experimentId: recommendation.experiment?.id ?? null,
+      arm: recommendation.experiment?.arm ?? null,
       context: { ...(request.context ?? {}), fallback: proposal.fallback },
       items: items.map((i) => ({ product_id: i.productId, score: i.score, reason_code: i.reason.code })),
       servedAt: now,

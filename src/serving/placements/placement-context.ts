@@ -1,10 +1,13 @@
 import type { Candidate } from "../../ml/rank"
-import type { ActiveRun, ActiveRuns } from "../active-runs"
+import type { ActiveRun } from "../active-runs"
 import type { ListEntry, ListReader } from "../list-reader"
 import type { ShopperActivity } from "../shopper-activity"
 
 export const PLACEMENTS = ["for_you", "related", "bought_together", "cart", "trending", "recently_viewed"] as const
 export type Placement = (typeof PLACEMENTS)[number]
+
+/** The run serving each model kind: the active runs, or a request's override (an experiment arm's run). */
+export type RunLookup = { get(kind: string): Promise<ActiveRun | null> }
 
 /** Everything a placement needs to propose candidates; rules and availability come after. */
 export type PlacementContext = {
@@ -15,7 +18,7 @@ export type PlacementContext = {
   regionName: string | null
   salesChannelIds: string[]
   activity: ShopperActivity
-  runs: ActiveRuns
+  runs: RunLookup
   lists: ListReader
 }
 
