@@ -46,6 +46,7 @@ Environment:
   DEMO_SEED           PRNG seed for the behaviour (default 42)
   DEMO_SHOPPERS, DEMO_ORDERS, DEMO_ABANDONED_CARTS, DEMO_BROWSE_SESSIONS, DEMO_CONCURRENCY,
   DEMO_HISTORY_DAYS, DEMO_HISTORY_SESSIONS_PER_DAY   size of the generated behaviour
+  DEMO_FEEDBACK_SHOPPERS  returning shoppers who use the trained recommendations (default 60)
   DEMO_API_INSTANCES  API instances while shoppers are simulated (default 2: the dev server plus
                       one API-only \`medusa start\` on PORT+1, stopped afterwards; 1 = dev server only)
 `
@@ -496,6 +497,29 @@ async function main() {
     })
     worker = await step("Starting the plugin worker (medusa-reco worker)", () => startWorker())
     models = await step("Training the models in the worker (medusa-reco train)", () => trainAndWait())
+    // 10b. Shoppers come back and use the trained recommendations: impressions, clicks and
+    // orders tied to real served lists, which the admin's attribution views show.
+    const meta3 = (await storeMetadata())?.metadata ?? {}
+    if (meta3.reco_demo_feedback_at) {
+      say(`- Recommendation feedback already generated (${meta3.reco_demo_feedback_at}); skipping.`)
+    } else {
+      require(tsHook)
+      const { runFeedback } = require("./demo/feedback.ts")
+      const t = Date.now()
+      say("- Returning shoppers use the recommendations (GET /store/recommendations, impressions, clicks, orders):")
+      const feedback = await runFeedback({
+        baseUrl: server.url,
+        publishableKey,
+        seed: behaviour.seed,
+        shoppers: intEnv("DEMO_FEEDBACK_SHOPPERS", 60, 0),
+        liveShoppers: behaviour.shoppers,
+        registeredShare: behaviour.registeredShare,
+        log: (line) => say(`  ${line} (${seconds(t)})`),
+      })
+      for (const e of feedback.errors) warn(`feedback: ${e}`)
+      await step("Waiting for the plugin's subscribers to catch up", waitForSubscribers)
+      await markStore({ reco_demo_feedback_at: new Date().toISOString() })
+    }
   } else {
     warn(`The plugin CLI (${relative(repo, pluginCli)}) is missing; no training.`)
   }
