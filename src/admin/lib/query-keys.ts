@@ -1,0 +1,20 @@
+// React-query keys, so mutations invalidate exactly what they change.
+export const recoKeys = {
+  all: ["reco"] as const,
+  metrics: (query: object) => ["reco", "metrics", query] as const,
+  models: ["reco", "models"] as const,
+  modelList: (query: object) => ["reco", "models", "list", query] as const,
+  training: ["reco", "training"] as const,
+  experiments: ["reco", "experiments"] as const,
+  experimentList: (query: object) => ["reco", "experiments", "list", query] as const,
+  experiment: (id: string) => ["reco", "experiments", "detail", id] as const,
+  rules: ["reco", "rules"] as const,
+  ruleList: (query: object) => ["reco", "rules", "list", query] as const,
+  preview: ["reco", "preview"] as const,
+  previewFor: (query: object) => ["reco", "preview", query] as const,
+  settings: ["reco", "settings"] as const,
+  product: (id: string) => ["reco", "product", id] as const,
+  customer: (id: string) => ["reco", "customer", id] as const,
+  order: (id: string) => ["reco", "order", id] as const,
+  picker: (kind: string, q: string) => ["reco", "picker", kind, q] as const,
+}
