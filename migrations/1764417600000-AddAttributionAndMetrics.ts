@@ -52,6 +52,7 @@ export class AddAttributionAndMetrics1764417600000 implements MigrationInterface
         "revenue" numeric(20,4) NOT NULL,
         "returned_revenue" numeric(20,4) NOT NULL DEFAULT 0,
         "with_recommendations" boolean NOT NULL,
+        "lines" jsonb NOT NULL DEFAULT '{}'::jsonb,
         "status" varchar(16) NOT NULL DEFAULT 'active' CHECK ("status" IN ('active','canceled')),
         "ordered_at" timestamptz NOT NULL,
         "recorded_at" timestamptz NOT NULL DEFAULT now()

@@ -13,6 +13,8 @@ import {
   setPricingContext,
   setTaxContext,
 } from "@medusajs/medusa/api/utils/middlewares/index"
+import { AdminGetRecommendationMetricsParams } from "./admin/recommendations/metrics/validators"
+import { AdminGetOrderAttributionParams } from "./admin/recommendations/orders/[id]/attribution/validators"
 import { StoreRecordEvents } from "./store/recommendations/events/validators"
 import { StoreGetPromotionRecommendationsParams } from "./store/recommendations/promotions/validators"
 import { StoreSearchRecommendationsParams } from "./store/recommendations/search/validators"
@@ -68,6 +70,16 @@ export default defineMiddlewares({
       middlewares: [
         validateAndTransformQuery(StoreGetPromotionRecommendationsParams, { defaults: [], isList: true, defaultLimit: 5 }),
       ],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/recommendations/metrics",
+      middlewares: [validateAndTransformQuery(AdminGetRecommendationMetricsParams, { defaults: [], isList: false })],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/recommendations/orders/:id/attribution",
+      middlewares: [validateAndTransformQuery(AdminGetOrderAttributionParams, { defaults: [], isList: false })],
     },
   ],
 })

@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm"
-import { RecoServedRecommendation } from "../store/entities"
+import type { RecoServedRecommendation } from "../store/entities"
+import { writeServedLists } from "../store/repositories/served-metrics"
 
 export type ServedRecord = Omit<RecoServedRecommendation, "servedAt"> & { servedAt: Date }
 
@@ -10,8 +11,9 @@ const MAX_PENDING = 50_000
 
 /**
  * Records served recommendations off the request path: a response only appends to memory;
- * a timer writes batches with one INSERT each. Losing the last second on a crash is accepted
- * for this log (attribution degrades, nothing a shopper sees does).
+ * a timer writes batches (one transaction each). Losing the last second on a crash is accepted
+ * for this log (attribution degrades, nothing a shopper sees does). Each batch also adds its
+ * daily `served` counters and coverage rows, in the same transaction (served-metrics.ts).
  */
 export class ServedLog {
   private pending: ServedRecord[] = []
@@ -44,12 +46,7 @@ export class ServedLog {
     const batch = this.pending
     this.pending = []
     this.flushing = this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(RecoServedRecommendation)
-      .values(batch)
-      .orIgnore()
-      .execute()
+      .transaction((manager) => writeServedLists(manager, batch))
       .then(
         () => undefined,
         (error: Error) => this.warn(`medusa-plugin-recommendations: could not record ${batch.length} served lists: ${error.message}`)

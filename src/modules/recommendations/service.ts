@@ -10,6 +10,9 @@ import { eraseCustomer } from "../../store/repositories/customer-erasure"
 import { type WriteOutcome, writeEvents } from "../../store/repositories/event-writer"
 import { markProductsDeleted, upsertProducts } from "../../store/repositories/product-mirror"
 import { setOrderPurchaseStatus } from "../../store/repositories/purchase-status"
+import { attributeOrderRecord, cancelOrderRecord, recordOrderReturns } from "../../store/repositories/attribution"
+import { type MetricsQuery, metricsReport, orderAttribution } from "../../store/repositories/metrics-report"
+import type { OrderRecordWithTotals } from "../../capture/order-attribution"
 import type { RecoProduct } from "../../store/entities"
 import type { PluginOptions } from "./options"
 import { RecommendationEngine } from "../../serving/recommendation-engine"
@@ -21,6 +24,7 @@ import {
   updateMerchantRule,
 } from "../../store/repositories/merchant-rules"
 import type { JsonObject } from "../../store/json"
+import { defaultSettings } from "../../store/repositories/settings"
 
 type InjectedDependencies = {
   logger: Logger
@@ -97,7 +101,7 @@ export default class RecommendationsModuleService {
   }
 
   async syncCart(state: CartState) {
-    const outcome = await syncCart(this.dataSource_, state)
+    const outcome = await syncCart(this.dataSource_, state, defaultSettings(this.options))
     await this.signal("subscriber", outcome)
     return outcome
   }
@@ -108,6 +112,27 @@ export default class RecommendationsModuleService {
 
   setOrderPurchaseStatus(orderId: string, status: EventStatus): Promise<number> {
     return setOrderPurchaseStatus(this.dataSource_, orderId, status)
+  }
+
+  /** order.placed: attributes the order's lines and adds it to the daily metrics (replays change nothing). */
+  attributeOrder(order: OrderRecordWithTotals) {
+    return attributeOrderRecord(this.dataSource_, order, defaultSettings(this.options))
+  }
+
+  cancelOrderAttribution(orderId: string) {
+    return cancelOrderRecord(this.dataSource_, orderId)
+  }
+
+  recordOrderReturns(order: OrderRecordWithTotals) {
+    return recordOrderReturns(this.dataSource_, order)
+  }
+
+  metricsReport(query: MetricsQuery) {
+    return metricsReport(this.dataSource_, query)
+  }
+
+  orderAttribution(orderId: string) {
+    return orderAttribution(this.dataSource_, orderId)
   }
 
   eraseCustomer(customerId: string) {

@@ -1,6 +1,8 @@
 import { Column, Entity, PrimaryColumn } from "typeorm"
 import type { ActorType } from "../event-types"
 
+export type OrderOutcomeLine = { quantity: number; revenue: number; returned_quantity: number; reversed_revenue: number }
+
 /**
  * What one placed order added to reco_order_daily (revenue, currency, day, with or without
  * recommended items). The primary key makes order.placed replays harmless, and cancels and
@@ -29,6 +31,10 @@ export class RecoOrderOutcome {
 
   @Column({ name: "with_recommendations", type: "boolean" })
   withRecommendations!: boolean
+
+  /** Per line: quantity, revenue and what returns took so far, so returns reverse exactly. */
+  @Column({ type: "jsonb", default: () => "'{}'::jsonb" })
+  lines!: Record<string, OrderOutcomeLine>
 
   @Column({ type: "varchar", length: 16, default: "active" })
   status!: "active" | "canceled"

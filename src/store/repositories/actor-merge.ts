@@ -1,9 +1,18 @@
 import type { DataSource, EntityManager } from "typeorm"
-import { RecoActorAlias, RecoCartSnapshot, RecoEvent } from "../entities"
+import {
+  RecoActorAlias,
+  RecoAttribution,
+  RecoCartSnapshot,
+  RecoEvent,
+  RecoOrderOutcome,
+  RecoServedRecommendation,
+} from "../entities"
 
 /**
  * Moves an anonymous shopper's history to a customer and records the alias, inside the
  * caller's transaction. Merging twice is a no-op: the second time no rows carry the id.
+ * Served lists move too, so a guest who was shown or clicked a recommendation, logged in and
+ * bought is attributed; so do attributions and order outcomes of guest orders.
  */
 export async function mergeActorInto(
   manager: EntityManager,
@@ -17,12 +26,14 @@ export async function mergeActorInto(
     .set({ actorType: "customer", actorId: customerId })
     .where("actor_type = 'anonymous' AND actor_id = :anonymousId", { anonymousId })
     .execute()
-  await manager
-    .createQueryBuilder()
-    .update(RecoCartSnapshot)
-    .set({ actorType: "customer", actorId: customerId })
-    .where("actor_type = 'anonymous' AND actor_id = :anonymousId", { anonymousId })
-    .execute()
+  for (const entity of [RecoCartSnapshot, RecoServedRecommendation, RecoAttribution, RecoOrderOutcome]) {
+    await manager
+      .createQueryBuilder()
+      .update(entity)
+      .set({ actorType: "customer", actorId: customerId })
+      .where("actor_type = 'anonymous' AND actor_id = :anonymousId", { anonymousId })
+      .execute()
+  }
   await manager
     .createQueryBuilder()
     .insert()

@@ -4,7 +4,9 @@ import { type CartLines, diffCartLines } from "../../capture/cart-lines"
 import { RecoCartSnapshot } from "../entities"
 import type { NewEvent } from "../new-event"
 import { mergeActorInto } from "./actor-merge"
-import { type WriteOutcome, writeEvents } from "./event-writer"
+import { countRecommendedCartAdds } from "./cart-add-metrics"
+import { type StoredEvents, writeEvents } from "./event-writer"
+import { defaultSettings, readSettings, type RecoSettings } from "./settings"
 
 export type CartState = {
   cartId: string
@@ -21,7 +23,7 @@ export type CartState = {
   observedAt: Date
 }
 
-export type CartSyncOutcome = WriteOutcome & {
+export type CartSyncOutcome = StoredEvents & {
   /** The anonymous actor merged into the cart's new customer, when this sync saw the hand-over. */
   mergedAnonymousId: string | null
 }
@@ -29,9 +31,15 @@ export type CartSyncOutcome = WriteOutcome & {
 /**
  * Diffs a cart against its last snapshot and writes cart_add / cart_remove events, in one
  * transaction that locks the snapshot row, so concurrent or replayed cart events never
- * double-count. A cart that gained a customer merges its anonymous history into them.
+ * double-count. A cart that gained a customer merges its anonymous history into them. Cart adds
+ * of a product the shopper clicked in a recommendation within the attribution window count as
+ * that recommendation's add_to_carts (settings over `settingsDefaults`).
  */
-export async function syncCart(dataSource: DataSource, state: CartState): Promise<CartSyncOutcome> {
+export async function syncCart(
+  dataSource: DataSource,
+  state: CartState,
+  settingsDefaults: RecoSettings = defaultSettings({ retentionDays: 730 })
+): Promise<CartSyncOutcome> {
   return dataSource.transaction(async (manager) => {
     // Create-if-missing first, so the row lock below always has a row to lock.
     await manager
@@ -85,6 +93,10 @@ export async function syncCart(dataSource: DataSource, state: CartState): Promis
       cartId: state.cartId,
     }))
     const outcome = await writeEvents(manager, events)
+    if (changes.some((c) => c.type === "cart_add") && outcome.stored > 0) {
+      const { attribution_window_days } = await readSettings(manager, settingsDefaults)
+      await countRecommendedCartAdds(manager, outcome.storedIds, attribution_window_days)
+    }
 
     if (changes.length > 0 || mergedAnonymousId || snapshot.actorId !== state.actor.id) {
       await manager.getRepository(RecoCartSnapshot).update(

@@ -1,6 +1,7 @@
 import type { EntityManager } from "typeorm"
 import { RecoEvent } from "../entities"
 import type { NewEvent } from "../new-event"
+import { countTouches, TOUCH_HANDOVER_LOCK } from "./metric-counters"
 
 export type WriteOutcome = {
   /** Rows written now. */
@@ -10,6 +11,9 @@ export type WriteOutcome = {
   /** received_at of the newest stored row, or null when nothing was new. */
   newestReceivedAt: Date | null
 }
+
+/** What writeEvents stored, with the ids of the rows written now (replayed keys excluded). */
+export type StoredEvents = WriteOutcome & { storedIds: string[] }
 
 /** Rows per INSERT: 22 columns stays well under Postgres' 65,535 bind parameters. */
 const CHUNK = 1000
@@ -42,11 +46,15 @@ function toRow(e: NewEvent): Partial<RecoEvent> {
 
 /**
  * Inserts events inside the caller's transaction. A repeated idempotency key is skipped
- * (ON CONFLICT DO NOTHING), so replaying any source is harmless.
+ * (ON CONFLICT DO NOTHING), so replaying any source is harmless. Impressions and clicks stored
+ * now are counted in the daily metrics in the same transaction (see countNewTouches).
  */
-export async function writeEvents(manager: EntityManager, events: NewEvent[]): Promise<WriteOutcome> {
+export async function writeEvents(manager: EntityManager, events: NewEvent[]): Promise<StoredEvents> {
   let stored = 0
   let newest: Date | null = null
+  const storedIds: string[] = []
+  const touchIds: string[] = []
+  const recommendationIds = new Set<string>()
   for (let i = 0; i < events.length; i += CHUNK) {
     const chunk = events.slice(i, i + CHUNK).map(toRow)
     const result = await manager
@@ -55,14 +63,46 @@ export async function writeEvents(manager: EntityManager, events: NewEvent[]): P
       .into(RecoEvent)
       .values(chunk)
       .orIgnore()
-      .returning(["id", "received_at"])
+      .returning(["id", "received_at", "type", "recommendation_id"])
       .execute()
-    const rows = (result.raw ?? []) as Array<{ id: string; received_at: Date }>
+    const rows = (result.raw ?? []) as Array<{ id: string; received_at: Date; type: string; recommendation_id: string | null }>
     stored += rows.length
     for (const row of rows) {
       const at = new Date(row.received_at)
       if (!newest || at > newest) newest = at
+      storedIds.push(row.id)
+      if (row.type === "impression" || row.type === "click") {
+        touchIds.push(row.id)
+        if (row.recommendation_id) recommendationIds.add(row.recommendation_id)
+      }
     }
   }
-  return { stored, duplicates: events.length - stored, newestReceivedAt: newest }
+  await countNewTouches(manager, touchIds, [...recommendationIds])
+  return { stored, duplicates: events.length - stored, newestReceivedAt: newest, storedIds }
+}
+
+/**
+ * Impressions and clicks name the served list they came from, whose key (placement, model run,
+ * experiment, arm) they are counted under. The served log writes lists up to a second after
+ * they were served, so a fast storefront can report an impression first. Such a touch is
+ * counted under its own placement (no model, no arm) and the served log moves it to the list's
+ * key when it writes the list. The two sides meet under one advisory lock: the log holds it
+ * exclusively while it writes lists and moves touches; this side takes it shared, only when a
+ * list is missing, before it reads the lists again. So either this transaction sees the list
+ * (and counts the touch there) or the log's transaction sees the committed touch (and moves
+ * it): never both, never neither. Touches naming a list that never gets written (an invented or
+ * purged id) stay counted under their placement.
+ */
+async function countNewTouches(manager: EntityManager, touchIds: string[], recommendationIds: string[]): Promise<void> {
+  if (touchIds.length === 0) return
+  if (recommendationIds.length > 0) {
+    const known: Array<{ id: string }> = await manager.query(
+      `SELECT id FROM "reco_served_recommendation" WHERE id = ANY($1::varchar[])`,
+      [recommendationIds]
+    )
+    if (known.length < recommendationIds.length) {
+      await manager.query(`SELECT pg_advisory_xact_lock_shared(hashtext($1))`, [TOUCH_HANDOVER_LOCK])
+    }
+  }
+  await countTouches(manager, touchIds)
 }
