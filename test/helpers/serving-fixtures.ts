@@ -230,7 +230,11 @@ export function addRule(container: MedusaContainer, rule: Pick<MerchantRuleInput
 }
 
 export type RecoItem = {
-  product: { id: string; title: string }
+  product: {
+    id: string
+    title: string
+    variants?: Array<{ id: string; calculated_price?: { calculated_amount: number; currency_code: string } }>
+  }
   score: number
   reason: { code: string; text: string; source_product_id?: string }
 }
