@@ -15,6 +15,11 @@ import {
 } from "@medusajs/medusa/api/utils/middlewares/index"
 import { AdminGetRecommendationMetricsParams } from "./admin/recommendations/metrics/validators"
 import { AdminGetOrderAttributionParams } from "./admin/recommendations/orders/[id]/attribution/validators"
+import {
+  AdminCreateExperiment,
+  AdminListExperimentsParams,
+  AdminPromoteExperiment,
+} from "./admin/recommendations/experiments/validators"
 import { StoreRecordEvents } from "./store/recommendations/events/validators"
 import { StoreGetPromotionRecommendationsParams } from "./store/recommendations/promotions/validators"
 import { StoreSearchRecommendationsParams } from "./store/recommendations/search/validators"
@@ -80,6 +85,21 @@ export default defineMiddlewares({
       method: ["GET"],
       matcher: "/admin/recommendations/orders/:id/attribution",
       middlewares: [validateAndTransformQuery(AdminGetOrderAttributionParams, { defaults: [], isList: false })],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/recommendations/experiments",
+      middlewares: [validateAndTransformQuery(AdminListExperimentsParams, { defaults: [], isList: true, defaultLimit: 20 })],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/recommendations/experiments",
+      middlewares: [validateAndTransformBody(AdminCreateExperiment)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/recommendations/experiments/:id/promote",
+      middlewares: [validateAndTransformBody(AdminPromoteExperiment)],
     },
   ],
 })

@@ -4,6 +4,19 @@ import type { ExperimentChoice } from "./experiment-assigner"
 import { type Placement, type PlacementCandidates, type PlacementContext, placementCandidates, type RunLookup } from "./placements"
 import { trendingCandidates } from "./placements/trending"
 
+/**
+ * The model kinds each placement reads (trending: every placement's fallback); a `model_run`
+ * arm must serve one of these, or it would change nothing. Kept beside placements/*.ts.
+ */
+export const PLACEMENT_RUN_KINDS: Record<Placement, readonly string[]> = {
+  for_you: ["for_you", "session", "item_neighbors", "trending"],
+  related: ["item_neighbors", "session", "content", "trending"],
+  bought_together: ["item_neighbors", "content", "trending"],
+  cart: ["item_neighbors", "trending"],
+  trending: ["trending"],
+  recently_viewed: [],
+}
+
 /** Blend arms without a weight split evenly between the model and trending. */
 const DEFAULT_BLEND_WEIGHT = 0.5
 

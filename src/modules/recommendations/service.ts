@@ -24,6 +24,11 @@ import {
   updateMerchantRule,
 } from "../../store/repositories/merchant-rules"
 import type { JsonObject } from "../../store/json"
+import { endExperiment, promoteArm, requireExperiment, startExperiment } from "../../experiments/manage-experiments"
+import { experimentResults } from "../../experiments/results"
+import type { Placement } from "../../serving/placements"
+import type { ExperimentStatus } from "../../store/entities/reco-experiment.entity"
+import { type ExperimentInput, listExperiments } from "../../store/repositories/experiments"
 import { defaultSettings } from "../../store/repositories/settings"
 
 type InjectedDependencies = {
@@ -91,6 +96,36 @@ export default class RecommendationsModuleService {
     const deleted = await deleteMerchantRule(this.dataSource_, id)
     this.engine_?.rules.invalidate()
     return deleted
+  }
+
+  listExperiments(filter: { status?: ExperimentStatus; limit: number; offset: number }) {
+    return listExperiments(this.dataSource_, filter)
+  }
+
+  async retrieveExperimentWithResults(id: string) {
+    const experiment = await requireExperiment(this.dataSource_, id)
+    return { experiment, results: await experimentResults(this.dataSource_, experiment) }
+  }
+
+  /** Starts at once: this process assigns arms from its next request, others within 10 s. */
+  async createExperiment(input: ExperimentInput & { placement: Placement }) {
+    const experiment = await startExperiment(this.dataSource_, input)
+    this.engine_?.experiments.invalidate()
+    return experiment
+  }
+
+  async stopExperiment(id: string) {
+    const experiment = await endExperiment(this.dataSource_, id)
+    this.engine_?.experiments.invalidate()
+    return experiment
+  }
+
+  async promoteExperiment(id: string, arm: string) {
+    const { experiment, activatedRunId } = await promoteArm(this.dataSource_, id, arm)
+    this.engine_?.experiments.invalidate()
+    // Other processes hear the activation's NOTIFY; this one serves the run from its next request.
+    if (activatedRunId) this.engine_?.onModelActivated()
+    return experiment
   }
 
   /** Stores events atomically (all or none), then signals the workers. */

@@ -60,6 +60,9 @@ export async function servingExperiments(db: Db): Promise<{ running: RecoExperim
 
 /** Starts an experiment at once; a second running one on the placement is refused. */
 export async function createExperiment(db: Db, input: ExperimentInput): Promise<RecoExperiment> {
+  // The common case answered without a failing INSERT; the index still settles races.
+  const running = await db.getRepository(RecoExperiment).exists({ where: { placement: input.placement, status: "running" } })
+  if (running) throw new RunningExperimentExistsError(input.placement)
   try {
     return await db.getRepository(RecoExperiment).save({
       name: input.name,
