@@ -8,8 +8,14 @@ export const ANONYMOUS_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/
 /** Cart / order metadata key a storefront may set to tie a guest cart to its anonymous id. */
 export const ANONYMOUS_ID_METADATA_KEY = "reco_anonymous_id"
 
+/**
+ * Medusa ids are never anonymous ids: histories are keyed by actor id, so accepting "cus_…" or
+ * "cart_…" as an anonymous id would let anyone read a customer's or a guest cart's history.
+ */
+const MEDUSA_ID_PREFIX = /^(cus|cart|order)_/
+
 export function isAnonymousId(value: unknown): value is string {
-  return typeof value === "string" && ANONYMOUS_ID_PATTERN.test(value)
+  return typeof value === "string" && ANONYMOUS_ID_PATTERN.test(value) && !MEDUSA_ID_PREFIX.test(value)
 }
 
 type OwnedByShopper = {

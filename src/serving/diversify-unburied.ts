@@ -1,4 +1,4 @@
-import { type Candidate, diversify, type DiversifyOptions, isPinned, type MerchantRule, type ProductFacts } from "../ml/rank"
+import { type Candidate, diversify, type DiversifyOptions, isPinned, type MerchantRule, type ProductFacts, ruleTargets } from "../ml/rank"
 
 /**
  * Diversity re-ranking that keeps the bury rule's promise (a buried product comes after every
@@ -17,19 +17,7 @@ export function diversifyUnburied(
   const firstBuried =
     buries.length === 0
       ? -1
-      : candidates.findIndex((c) => !isPinned(c) && buries.some((r) => targets(r, c.productId, facts(c.productId))))
+      : candidates.findIndex((c) => !isPinned(c) && buries.some((r) => ruleTargets(r, c.productId, facts(c.productId))))
   if (firstBuried < 0) return diversify(candidates, facts, options)
   return [...diversify(candidates.slice(0, firstBuried), facts, options), ...candidates.slice(firstBuried)]
-}
-
-/** The rule's target test, as applyMerchantRules applies it (product, category or collection). */
-function targets(rule: MerchantRule, productId: string, facts: ProductFacts | undefined): boolean {
-  switch (rule.targetType) {
-    case "product":
-      return productId === rule.targetId
-    case "category":
-      return facts !== undefined && facts.categoryIds.includes(rule.targetId)
-    case "collection":
-      return facts !== undefined && facts.collectionId === rule.targetId
-  }
 }

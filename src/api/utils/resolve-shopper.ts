@@ -12,12 +12,6 @@ export type Shopper = {
 }
 
 /**
- * Medusa's customer ids. Histories and lists are keyed by actor id alone, so an anonymous id
- * that is a customer's id would read (and write) that customer's history: such ids are refused.
- */
-const CUSTOMER_ID_PREFIX = "cus_"
-
-/**
  * Who is shopping: the logged-in customer from Medusa's auth context, else the anonymous id
  * from the plugin's cookie or header, else a new anonymous id (set as a cookie and echoed in
  * a header for headless storefronts). Nothing in the body or query is ever trusted for this.
@@ -29,9 +23,7 @@ export function resolveShopper(
 ): Shopper {
   const cookies = (req as { cookies?: Record<string, unknown> }).cookies ?? {}
   const carried =
-    [cookies[options.anonymousIdCookie], req.get(options.anonymousIdHeader)].find(
-      (value): value is string => isAnonymousId(value) && !value.startsWith(CUSTOMER_ID_PREFIX)
-    ) ?? null
+    [cookies[options.anonymousIdCookie], req.get(options.anonymousIdHeader)].find(isAnonymousId) ?? null
   const customerId = req.auth_context?.actor_type === "customer" ? req.auth_context.actor_id : ""
 
   const anonymousId = carried ?? (customerId ? null : randomUUID().replace(/-/g, ""))

@@ -39,7 +39,8 @@ export function pinnedProductIds(rules: MerchantRule[]): string[] {
   return [...new Set(ids)]
 }
 
-function matches(rule: MerchantRule, productId: string, facts: ProductFacts | undefined): boolean {
+/** Whether the rule targets this product (by product, category or collection). */
+export function ruleTargets(rule: MerchantRule, productId: string, facts: ProductFacts | undefined): boolean {
   switch (rule.targetType) {
     case "product":
       return productId === rule.targetId
@@ -74,7 +75,7 @@ export function applyMerchantRules(
 
   for (const c of candidates) {
     const f = facts(c.productId)
-    const hit = rules.filter((r) => matches(r, c.productId, f))
+    const hit = rules.filter((r) => ruleTargets(r, c.productId, f))
     if (hit.some((r) => r.action === "exclude")) continue
     let score = c.score
     let buried = false
