@@ -55,12 +55,18 @@ export async function activateRun(dataSource: DataSource, id: string): Promise<v
   })
 }
 
-/** Deletes old inactive runs (their lists cascade), keeping the newest `keep` per kind for rollback. */
+/**
+ * Deletes old inactive runs (their lists cascade), keeping the newest `keep` per kind for
+ * rollback, and any run a running experiment's model_run arm still serves.
+ */
 export async function pruneRuns(db: Db, modelKind: string, keep: number): Promise<number> {
   const result = await db.query(
     `DELETE FROM reco_model_run WHERE id IN (
        SELECT id FROM reco_model_run WHERE model_kind = $1 AND NOT is_active
-       ORDER BY created_at DESC OFFSET $2)`,
+       ORDER BY created_at DESC OFFSET $2)
+     AND id::text NOT IN (
+       SELECT arm ->> 'model_run_id' FROM reco_experiment, jsonb_array_elements(arms) AS arm
+        WHERE status = 'running' AND arm ? 'model_run_id')`,
     [modelKind, keep]
   )
   return Array.isArray(result) ? Number(result[1] ?? 0) : 0

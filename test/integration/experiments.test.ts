@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { AxiosInstance } from "axios"
 import { assignArm } from "../../src/serving/experiment-assignment"
+import { pruneRuns } from "../../src/training/model-runs"
 import type { ExperimentArm } from "../../src/store/entities/reco-experiment.entity"
 import { KNOWN } from "../fixtures/experiment-known-answer"
 import { type AdminSession, createAdminSession } from "../helpers/admin-auth"
@@ -171,7 +172,8 @@ medusaIntegrationTestRunner({
 
     it("a model_run arm serves that run's lists, a blend arm mixes in trending, and promoting the run activates it", async () => {
       const p = store.product
-      // The challenger run is published first, then the run that serves today takes over.
+      // An old run, the challenger, then the run that serves today takes over.
+      const oldRunId = await publishRun(getContainer(), "item_neighbors", async () => {})
       const challengerRunId = await publishRun(getContainer(), "item_neighbors", async (w) => {
         await w.neighbors("similar", p["trail-shoe"].id, [{ productId: p.sandal.id, score: 5 }])
       })
@@ -201,6 +203,12 @@ medusaIntegrationTestRunner({
       expect(new Set(idsOf(mixed).slice(0, 2))).toEqual(new Set([p["road-shoe"].id, p.teapot.id]))
       expect(idsOf(mixed).slice(2)).toEqual([p["hiking-boot"].id, p.mug.id])
       expect(mixed.model?.run_id).toBe(neighborsRunId)
+
+      // Pruning old runs spares the one a running experiment serves.
+      expect(await pruneRuns(recommendations(getContainer()).dataSource, "item_neighbors", 0)).toBe(1)
+      const left = await withPg(dbConfig.clientUrl, async (c) => (await c.query(`SELECT id FROM reco_model_run`)).rows.map((r) => r.id))
+      expect(left).not.toContain(oldRunId)
+      expect(left).toContain(challengerRunId)
 
       const bad = await adminPost(`/${experiment.id}/promote`, { arm: "nobody" })
       expect(bad.status).toBe(400)
