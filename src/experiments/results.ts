@@ -21,8 +21,11 @@ export type ArmResult = {
   conversions: number
   conversion_rate: number
   conversion_ci: Interval
-  /** Per currency; `ci` is null with fewer than two visitors (the spread is unknown). */
-  revenue_per_visitor: Array<{ currency_code: string; value: number; ci: Interval | null }>
+  /**
+   * Per currency. With fewer than two visitors no spread is known and `ci` is just [value, value]
+   * (the contract has no null here, and the dashboard draws it as a point).
+   */
+  revenue_per_visitor: Array<{ currency_code: string; value: number; ci: Interval }>
 }
 
 export type ExperimentResults = {
@@ -101,7 +104,7 @@ export function summariseExperiment(armNames: string[], data: Map<string, ArmDat
       conversion_ci: wilsonInterval(conversions, arm.visitors, CONFIDENCE),
       revenue_per_visitor: currencies.map((currency_code) => {
         const summary = byCurrency.get(currency_code)!
-        return { currency_code, value: summary.mean, ci: meanInterval(summary, CONFIDENCE) }
+        return { currency_code, value: summary.mean, ci: meanInterval(summary, CONFIDENCE) ?? [summary.mean, summary.mean] }
       }),
     }
   })

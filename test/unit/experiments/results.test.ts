@@ -78,4 +78,19 @@ describe("summariseExperiment", () => {
     expect(results.conversion_test).toBeNull()
     expect(results.revenue_test).toBeNull()
   })
+
+  it("a single visitor's revenue has no known spread: its interval is the point itself", () => {
+    const results = summariseExperiment(
+      ["a", "b"],
+      new Map([
+        ["a", { visitors: 1, converters: converters([["a1", { eur: 15 }]]) }],
+        ["b", { visitors: 0, converters: new Map() }],
+      ])
+    )
+    expect(results.arms.map((a) => a.revenue_per_visitor)).toEqual([
+      [{ currency_code: "eur", value: 15, ci: [15, 15] }],
+      [{ currency_code: "eur", value: 0, ci: [0, 0] }],
+    ])
+    expect(results.revenue_test).toBeNull()
+  })
 })
