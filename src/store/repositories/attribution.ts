@@ -119,7 +119,7 @@ export async function attributeOrder(manager: EntityManager, input: AttributeOrd
       orderedAt: input.orderedAt,
     })
     .orIgnore()
-    .returning(["order_id"])
+    .returning(["orderId"])
     .execute()
   if (((ledger.raw ?? []) as unknown[]).length === 0) {
     return { replayed: true, attributed: 0, withRecommendations: false }

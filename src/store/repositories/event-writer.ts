@@ -63,7 +63,8 @@ export async function writeEvents(manager: EntityManager, events: NewEvent[]): P
       .into(RecoEvent)
       .values(chunk)
       .orIgnore()
-      .returning(["id", "received_at", "type", "recommendation_id"])
+      // TypeORM's returning() takes property names (unknown ones are silently dropped); rows come back by column name.
+      .returning(["id", "receivedAt", "type", "recommendationId"])
       .execute()
     const rows = (result.raw ?? []) as Array<{ id: string; received_at: Date; type: string; recommendation_id: string | null }>
     stored += rows.length
