@@ -310,7 +310,7 @@ medusaIntegrationTestRunner({
       expect(data.series.at(-1).revenue).toEqual(data.kpis.attributed_revenue)
     })
 
-    it("a guest who clicked, then logged in and bought, is attributed; a served list with no reported impressions counts as shown", async () => {
+    it("a guest who clicked, then logged in and bought, is attributed; a served list with no reported impressions counts as shown; erasure unnames it", async () => {
       const container = getContainer()
       const p = store.product
       await publishServedRun(container, "trending", (w) => w.segment("all", [p.mug, p.teapot].map((x, i) => ({ productId: x.id, score: 2 - i }))))
@@ -340,6 +340,12 @@ medusaIntegrationTestRunner({
       const byProduct = new Map((await attributions(orderId)).map((a) => [a.product_id, a]))
       expect(byProduct.get(p.mug.id)).toMatchObject({ touch: "click", recommendation_id: list.recommendation_id, actor_id: customerId })
       expect(byProduct.get(p.teapot.id)).toMatchObject({ touch: "impression", recommendation_id: list.recommendation_id, placement: "trending" })
+
+      // Erasing the customer keeps the revenue records but no longer names them.
+      await recommendations(container).eraseCustomer(customerId)
+      expect(new Set((await attributions(orderId)).map((a) => a.actor_id))).toEqual(new Set(["erased"]))
+      expect(await rows(`SELECT actor_id FROM reco_order_outcome WHERE order_id = $1`, [orderId])).toEqual([{ actor_id: "erased" }])
+      expect(await rows(`SELECT count(*)::int AS n FROM reco_served_recommendation WHERE actor_id = $1`, [customerId])).toEqual([{ n: 0 }])
     })
   },
 })
