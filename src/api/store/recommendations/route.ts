@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { checkAvailability } from "../../utils/product-availability"
 import { ensureProductExists } from "../../utils/ensure-product"
 import { hydrateProducts } from "../../utils/product-hydration"
+import { recommendationBody } from "../../utils/recommendation-response"
 import { recommendationsService } from "../../utils/recommendations-service"
 import { regionName } from "../../utils/region-names"
 import { resolveShopper } from "../../utils/resolve-shopper"
@@ -41,26 +42,11 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, StoreGetRecom
     },
     (ids) => checkAvailability(req.scope, ids, salesChannelIds, service.options.serving.availabilityCacheSeconds)
   )
-  const products = new Map(
-    (
-      await hydrateProducts(req, recommendation.items.map((i) => i.productId), salesChannelIds, service.serving.products)
-    ).map((p) => [p.id, p])
+  const products = await hydrateProducts(
+    req,
+    recommendation.items.map((i) => i.productId),
+    salesChannelIds,
+    service.serving.products
   )
-  res.json({
-    recommendation_id: recommendation.recommendationId,
-    placement: recommendation.placement,
-    model: recommendation.run && {
-      run_id: recommendation.run.id,
-      kind: recommendation.run.kind,
-      algorithm: recommendation.run.algorithm,
-    },
-    experiment: recommendation.experiment,
-    fallback: recommendation.fallback,
-    items: recommendation.items.flatMap((item) => {
-      const product = products.get(item.productId)
-      if (!product) return []
-      const { code, text, sourceProductId } = item.reason
-      return [{ product, score: item.score, reason: { code, text, ...(sourceProductId ? { source_product_id: sourceProductId } : {}) } }]
-    }),
-  })
+  res.json(recommendationBody(recommendation, products))
 }
