@@ -19,6 +19,7 @@ import { armCandidates } from "./experiment-strategy"
 import { diversifyUnburied } from "./diversify-unburied"
 import { ListReader } from "./list-reader"
 import { MerchantRuleCache } from "./merchant-rule-cache"
+import { PlacementSwitches } from "./placement-switches"
 import { ProductResponseCache } from "./product-response-cache"
 import type { Placement } from "./placements"
 import { ServedLog } from "./served-log"
@@ -39,6 +40,8 @@ export type RecommendRequest = {
   limit: number
   now?: Date
   context?: Record<string, string | null>
+  /** An admin preview: answered exactly like the store, but not recorded in the served log. */
+  preview?: boolean
 }
 
 export type RecommendedItem = { productId: string; score: number; reason: Reason & { text: string } }
@@ -76,6 +79,8 @@ export class RecommendationEngine {
   readonly products: ProductResponseCache
   /** Running A/B experiments: which arm a shopper gets on a placement. */
   readonly experiments: ExperimentAssigner
+  /** Placements an admin switched off answer with an empty list. */
+  readonly switches: PlacementSwitches
   private readonly listener: ActivationListener
 
   constructor(
@@ -90,6 +95,7 @@ export class RecommendationEngine {
     this.served = new ServedLog(dataSource, warn)
     this.products = new ProductResponseCache(settings.productCacheSeconds * 1000)
     this.experiments = new ExperimentAssigner(dataSource)
+    this.switches = new PlacementSwitches(dataSource)
     this.listener = new ActivationListener(dataSource, () => this.onModelActivated(), warn)
     void this.listener.start()
   }
@@ -103,6 +109,10 @@ export class RecommendationEngine {
 
   async recommend(request: RecommendRequest, availability: AvailabilityCheck): Promise<Recommendation> {
     const now = request.now ?? new Date()
+    if (!(await this.switches.isOn(request.placement))) {
+      const id = `rec_${randomUUID().replace(/-/g, "")}`
+      return { recommendationId: id, placement: request.placement, run: null, experiment: null, fallback: null, items: [] }
+    }
     const [catalog, activity, allRules, choice] = await Promise.all([
       this.catalog.snapshot(),
       loadShopperActivity(this.dataSource, request.actor.id, now, this.settings.sessionGapMinutes * 60_000),
@@ -169,7 +179,7 @@ export class RecommendationEngine {
       fallback: proposal.fallback,
       items,
     }
-    this.served.record({
+    if (!request.preview) this.served.record({
       id: recommendation.recommendationId,
       actorType: request.actor.type,
       actorId: request.actor.id,
