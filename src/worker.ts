@@ -126,9 +126,10 @@ export async function startRecoWorker(config: WorkerConfig): Promise<RunningWork
   trainingWorker.on("failed", (job, e) => log(`medusa-reco trainer: job ${job?.id} failed: ${e.message}`))
   trainingWorker.on("completed", (job) => log(`medusa-reco trainer: job ${job.id} completed`))
 
-  if (config.retrainCron !== null) {
-    await requests.ensureSchedule(config.retrainCron ?? DEFAULT_RETRAIN_CRON)
-  }
+  // An explicit cron (or null) wins; otherwise the admin's setting, so a restart keeps it.
+  const cron = config.retrainCron !== undefined ? config.retrainCron : await storedRetrainCron(dataSource)
+  if (cron === "off") await requests.removeSchedule()
+  else if (cron !== null) await requests.ensureSchedule(cron ?? DEFAULT_RETRAIN_CRON)
   await Promise.all([worker.waitUntilReady(), trainingWorker.waitUntilReady(), materialiseWorker.waitUntilReady()])
 
   // Admins cancel from the Medusa process; the running job lives here, so poll for requests.
@@ -167,4 +168,11 @@ export async function startRecoWorker(config: WorkerConfig): Promise<RunningWork
       return closing
     },
   }
+}
+
+/** The retrain cron an admin stored in settings ("off" for none), or undefined when never set. */
+async function storedRetrainCron(dataSource: DataSource): Promise<string | undefined> {
+  const rows: Array<{ value: unknown }> = await dataSource.query(`SELECT value FROM reco_setting WHERE key = 'retrain_cron'`)
+  const value = rows[0]?.value
+  return typeof value === "string" ? value : undefined
 }

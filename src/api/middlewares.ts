@@ -20,6 +20,12 @@ import {
   AdminListExperimentsParams,
   AdminPromoteExperiment,
 } from "./admin/recommendations/experiments/validators"
+import { AdminListModelRunsParams, AdminRetrainBody } from "./admin/recommendations/models/validators"
+import { AdminPreviewParams } from "./admin/recommendations/preview/validators"
+import { AdminWidgetParams } from "./admin/recommendations/products/validators"
+import { AdminCreateRule, AdminListRulesParams, AdminUpdateRule } from "./admin/recommendations/rules/validators"
+import { AdminUpdateSettings } from "./admin/recommendations/settings/validators"
+import { plainListQueryConfig } from "./utils/admin-params"
 import { StoreRecordEvents } from "./store/recommendations/events/validators"
 import { StoreGetPromotionRecommendationsParams } from "./store/recommendations/promotions/validators"
 import { StoreSearchRecommendationsParams } from "./store/recommendations/search/validators"
@@ -100,6 +106,52 @@ export default defineMiddlewares({
       method: ["POST"],
       matcher: "/admin/recommendations/experiments/:id/promote",
       middlewares: [validateAndTransformBody(AdminPromoteExperiment)],
+    },
+    // Models, training, rules, preview, settings and the product/customer widgets (docs/admin-api.md).
+    {
+      method: ["GET"],
+      matcher: "/admin/recommendations/models",
+      middlewares: [validateAndTransformQuery(AdminListModelRunsParams, plainListQueryConfig)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/recommendations/models/retrain",
+      middlewares: [validateAndTransformBody(AdminRetrainBody)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/recommendations/rules",
+      middlewares: [validateAndTransformQuery(AdminListRulesParams, plainListQueryConfig)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/recommendations/rules",
+      middlewares: [validateAndTransformBody(AdminCreateRule)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/recommendations/rules/:id",
+      middlewares: [validateAndTransformBody(AdminUpdateRule)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/recommendations/preview",
+      middlewares: [validateAndTransformQuery(AdminPreviewParams, plainListQueryConfig)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/recommendations/settings",
+      middlewares: [validateAndTransformBody(AdminUpdateSettings)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/recommendations/products/:id",
+      middlewares: [validateAndTransformQuery(AdminWidgetParams, plainListQueryConfig)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/recommendations/customers/:id",
+      middlewares: [validateAndTransformQuery(AdminWidgetParams, plainListQueryConfig)],
     },
   ],
 })

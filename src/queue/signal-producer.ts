@@ -1,7 +1,9 @@
 import { Queue } from "bullmq"
 import type IORedis from "ioredis"
-import { RETENTION_SCHEDULER, SIGNAL_JOBS, SIGNAL_QUEUE } from "./queue-names"
+import { RETENTION_SCHEDULER, SIGNAL_JOBS, SIGNAL_QUEUE, TRAINING_JOBS } from "./queue-names"
 import { createProducerConnection } from "./redis-connection"
+import { TRAINING_JOB_OPTIONS, type TrainingMode, type TrainingTrigger, trainingJobId } from "./training-jobs"
+import { TrainingRequests } from "./training-requests"
 
 export type EventsIngestedSignal = {
   /** Where the events came from (storefront, subscriber, backfill, import). */
@@ -13,6 +15,11 @@ export type EventsIngestedSignal = {
 }
 
 type Logger = { warn(message: string): void }
+
+/** Redis could not take a request that must not be silently dropped (an admin's retrain, a schedule). */
+export class QueueUnavailableError extends Error {
+  override name = "QueueUnavailableError"
+}
 
 /** How long a request may wait on Redis for a signal before giving up on it. */
 const SIGNAL_TIMEOUT_MS = 1_500
@@ -27,10 +34,11 @@ const UNAVAILABLE = new Set(["reconnecting", "close", "end"])
 export class SignalProducer {
   private readonly connection: IORedis
   private readonly queue: Queue
+  private training_: TrainingRequests | null = null
 
   constructor(
     redisUrl: string,
-    prefix: string,
+    private readonly prefix: string,
     private readonly logger: Logger
   ) {
     this.connection = createProducerConnection(redisUrl)
@@ -88,7 +96,71 @@ export class SignalProducer {
     }
   }
 
+  /**
+   * Queues a training run over the data up to `watermark` (same id as the CLI and the worker's
+   * own requests, so a double trigger trains once). When that job already finished, a new one
+   * is queued: an admin who asks for a retrain gets one. Fails fast without Redis.
+   */
+  async requestTraining(mode: TrainingMode, trigger: TrainingTrigger, watermark: Date | null): Promise<string> {
+    return this.withRedis("the training job could not be queued", async () => {
+      const training = this.training()
+      const id = trainingJobId(mode, watermark)
+      const existing = await training.queue.getJob(id)
+      const state = existing ? await existing.getState() : null
+      const finished = state === "completed" || state === "failed"
+      const job = await training.queue.add(
+        TRAINING_JOBS.train,
+        { mode, trigger },
+        { ...TRAINING_JOB_OPTIONS, jobId: finished ? `${id}-${trigger}-${Date.now()}` : id }
+      )
+      return job.id ?? id
+    })
+  }
+
+  /** Training jobs waiting for a worker (waiting, delayed, prioritized). Fails fast without Redis. */
+  queuedTrainingJobs(): Promise<number> {
+    return this.withRedis("the training queue could not be read", () =>
+      this.training().queue.getJobCountByTypes("waiting", "delayed", "prioritized")
+    )
+  }
+
+  /**
+   * (Re)registers the full-retrain scheduler under the worker's scheduler id, so there is only
+   * one; "off" removes it. Fails fast without Redis.
+   */
+  async ensureRetrainSchedule(cron: string): Promise<void> {
+    await this.withRedis("the retrain schedule could not be registered", async () => {
+      if (cron === "off") await this.training().removeSchedule()
+      else await this.training().ensureSchedule(cron)
+    })
+  }
+
+  /** Like ensureRetentionSchedule, but throws QueueUnavailableError instead of logging (admin changes). */
+  async replaceRetentionSchedule(retentionDays: number): Promise<void> {
+    if (!(await this.ensureRetentionSchedule(retentionDays))) {
+      throw new QueueUnavailableError("Redis is unreachable: the retention schedule could not be registered")
+    }
+  }
+
+  private training(): TrainingRequests {
+    if (!this.training_) {
+      this.training_ = new TrainingRequests(this.connection, this.prefix)
+      this.training_.queue.on("error", () => undefined)
+    }
+    return this.training_
+  }
+
+  private async withRedis<T>(what: string, work: () => Promise<T>): Promise<T> {
+    try {
+      if (UNAVAILABLE.has(this.connection.status)) throw new Error(`connection is ${this.connection.status}`)
+      return await withTimeout(work(), SIGNAL_TIMEOUT_MS * 2)
+    } catch (e) {
+      throw new QueueUnavailableError(`Redis is unreachable: ${what} (${e instanceof Error ? e.message : String(e)})`)
+    }
+  }
+
   async close(): Promise<void> {
+    await this.training_?.close().catch(() => undefined)
     await this.queue.close().catch(() => undefined)
     this.connection.disconnect()
   }

@@ -45,6 +45,11 @@ export class TrainingRequests {
     )
   }
 
+  /** Removes the recurring full retrain (settings: retrain cron "off"). */
+  async removeSchedule(): Promise<void> {
+    await this.queue.removeJobScheduler(FULL_RETRAIN_SCHEDULER)
+  }
+
   close(): Promise<void> {
     return this.queue.close()
   }

@@ -54,6 +54,14 @@ export class ListReader {
     this.cache.clear()
   }
 
+  /** Drops the cached per-shopper lists of these actors (after an erasure). */
+  forgetActors(actorIds: string[]): void {
+    const ids = new Set(actorIds)
+    for (const key of [...this.cache.keys()]) {
+      if (key.startsWith("a|") && ids.has(key.slice(key.indexOf("|", key.indexOf("|", 2) + 1) + 1))) this.cache.delete(key)
+    }
+  }
+
   private async cached(
     key: string,
     load: () => Promise<Array<{ product_id: string; score: number; reason: JsonObject | null }>>

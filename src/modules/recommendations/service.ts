@@ -1,4 +1,5 @@
 import type { Logger } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
 import type { DataSource } from "typeorm"
 import type { SignalProducer } from "../../queue/signal-producer"
 import type { EventStatus } from "../../store/event-types"
@@ -29,7 +30,12 @@ import { experimentResults } from "../../experiments/results"
 import type { Placement } from "../../serving/placements"
 import type { ExperimentStatus } from "../../store/entities/reco-experiment.entity"
 import { type ExperimentInput, listExperiments } from "../../store/repositories/experiments"
-import { defaultSettings } from "../../store/repositories/settings"
+import { type CancelOutcome, findModelRun, listModelRunsPage, type ModelRunFilter, requestRunCancel, trainingOverview } from "../../store/repositories/model-runs-admin"
+import { findMerchantRule, listMerchantRulesPage, type MerchantRuleFilter } from "../../store/repositories/merchant-rules-admin"
+import { defaultSettings, readSettings, type RecoSettings, writeSettings } from "../../store/repositories/settings"
+import { activateRun } from "../../training/model-runs"
+import { dataWatermark } from "../../training/training-data"
+import type { TrainingMode } from "../../queue/training-jobs"
 
 type InjectedDependencies = {
   logger: Logger
@@ -80,6 +86,16 @@ export default class RecommendationsModuleService {
     return listMerchantRules(this.dataSource_)
   }
 
+  listMerchantRulesPage(filter: MerchantRuleFilter) {
+    return listMerchantRulesPage(this.dataSource_, filter)
+  }
+
+  async retrieveMerchantRule(id: string) {
+    const rule = await findMerchantRule(this.dataSource_, id)
+    if (!rule) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Rule with id ${id} was not found`)
+    return rule
+  }
+
   async createMerchantRule(input: MerchantRuleInput) {
     const rule = await createMerchantRule(this.dataSource_, input)
     this.engine_?.rules.invalidate()
@@ -96,6 +112,72 @@ export default class RecommendationsModuleService {
     const deleted = await deleteMerchantRule(this.dataSource_, id)
     this.engine_?.rules.invalidate()
     return deleted
+  }
+
+  listModelRuns(filter: ModelRunFilter) {
+    return listModelRunsPage(this.dataSource_, filter)
+  }
+
+  async retrieveModelRun(id: string) {
+    const run = await findModelRun(this.dataSource_, id)
+    if (!run) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Model run with id ${id} was not found`)
+    return run
+  }
+
+  /** Serves a succeeded run of its kind from now on (also the roll back to an older run). */
+  async activateModelRun(id: string) {
+    const run = await this.retrieveModelRun(id)
+    if (run.status !== "succeeded") {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Model run ${id} is ${run.status}; only a succeeded run can be activated`)
+    }
+    await activateRun(this.dataSource_, id)
+    // Other processes hear the NOTIFY; this one serves the run from its next request.
+    this.engine_?.onModelActivated()
+    return this.retrieveModelRun(id)
+  }
+
+  async cancelModelRun(id: string) {
+    const result: CancelOutcome = await requestRunCancel(this.dataSource_, id)
+    if (result.outcome === "not_found") throw new MedusaError(MedusaError.Types.NOT_FOUND, `Model run with id ${id} was not found`)
+    if (result.outcome === "not_cancelable") {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Model run ${id} is ${result.run.status}; only a queued or running run can be canceled`)
+    }
+    return result.run
+  }
+
+  trainingOverview() {
+    return trainingOverview(this.dataSource_)
+  }
+
+  /** Queued training jobs; throws QueueUnavailableError at once when Redis is unreachable. */
+  queuedTrainingJobs(): Promise<number> {
+    return this.signals_.queuedTrainingJobs()
+  }
+
+  /** Queues a training job over the data up to now; throws QueueUnavailableError at once when Redis is unreachable. */
+  async requestRetrain(mode: TrainingMode): Promise<string> {
+    return this.signals_.requestTraining(mode, "admin", await dataWatermark(this.dataSource_))
+  }
+
+  /** The run-time settings: stored values over the plugin options' defaults. */
+  readSettings(): Promise<RecoSettings> {
+    return readSettings(this.dataSource_, defaultSettings(this.options))
+  }
+
+  /**
+   * Applies a partial settings change. Schedules are registered first (a dead Redis is a
+   * QueueUnavailableError and nothing is stored), then the values are stored in one
+   * transaction, and this process's placement switches apply at once.
+   */
+  async updateSettings(patch: Partial<RecoSettings>, updatedBy: string | null): Promise<RecoSettings> {
+    const current = await this.readSettings()
+    const next: Partial<RecoSettings> = { ...patch }
+    if (patch.placements) next.placements = { ...current.placements, ...patch.placements }
+    if (patch.retrain_cron !== undefined) await this.signals_.ensureRetrainSchedule(patch.retrain_cron)
+    if (patch.retention_days !== undefined) await this.signals_.replaceRetentionSchedule(patch.retention_days)
+    await writeSettings(this.dataSource_, next, updatedBy)
+    this.engine_?.switches.invalidate()
+    return this.readSettings()
   }
 
   listExperiments(filter: { status?: ExperimentStatus; limit: number; offset: number }) {
@@ -170,8 +252,10 @@ export default class RecommendationsModuleService {
     return orderAttribution(this.dataSource_, orderId)
   }
 
-  eraseCustomer(customerId: string) {
-    return eraseCustomer(this.dataSource_, customerId)
+  async eraseCustomer(customerId: string) {
+    const outcome = await eraseCustomer(this.dataSource_, customerId)
+    this.engine_?.lists.forgetActors(outcome.actorIds)
+    return outcome
   }
 
   async upsertProducts(rows: Array<Omit<RecoProduct, "syncedAt">>): Promise<void> {

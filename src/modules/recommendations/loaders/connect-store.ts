@@ -5,6 +5,7 @@ import { SignalProducer } from "../../../queue/signal-producer"
 import { resolveRedisUrl } from "../../../queue/redis-connection"
 import { createRecoDataSource } from "../../../store/data-source"
 import { runRecoMigrations } from "../../../store/run-migrations"
+import { defaultSettings, readSettings } from "../../../store/repositories/settings"
 import { RECO_DATA_SOURCE, RECO_OPTIONS, RECO_SIGNAL_PRODUCER } from "../container-keys"
 import { parsePluginOptions } from "../options"
 
@@ -52,8 +53,11 @@ export default async function connectRecommendationStore({
     parsed.queuePrefix,
     { warn: (m) => (logger ? logger.warn(m) : console.warn(m)) }
   )
-  // Fire and forget: start-up never waits on Redis for this.
-  void producer.ensureRetentionSchedule(parsed.retentionDays)
+  // Fire and forget: start-up never waits on Redis for this. An admin's retention setting wins
+  // over the option (a restart must not undo it).
+  void readSettings(dataSource, defaultSettings(parsed))
+    .then((s) => s.retention_days, () => parsed.retentionDays)
+    .then((days) => producer.ensureRetentionSchedule(days))
   container.register({
     [RECO_DATA_SOURCE]: asValue(dataSource),
     [RECO_SIGNAL_PRODUCER]: asValue(producer),
