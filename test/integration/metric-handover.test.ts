@@ -68,13 +68,17 @@ describe("impression and served-list hand-over", () => {
         const writes = [
           () => ds.transaction((m) => writeEvents(m, [touch("impression", id, "i")])),
           () => ds.transaction((m) => writeServedLists(m, [list(id, runId)])),
-          () => ds.transaction((m) => writeEvents(m, [touch("click", id, "c")])),
+          // A click with an impression that names only its placement: one batch locking both keys.
+          () => ds.transaction((m) => writeEvents(m, [touch("click", id, "c"), { ...touch("impression", id, "p"), recommendationId: null }])),
         ]
         if (i % 2) writes.reverse()
         return writes.map((w) => w())
       })
     )
-    expect(await counts("related")).toEqual([{ model_run_id: runId, served: n, impressions: n, clicks: n }])
+    expect(await counts("related")).toEqual([
+      { model_run_id: "", served: 0, impressions: n, clicks: 0 },
+      { model_run_id: runId, served: n, impressions: n, clicks: n },
+    ])
   })
 
   it("moves a touch stored before its list (and one without a placement), and leaves one whose list never comes under its placement", async () => {

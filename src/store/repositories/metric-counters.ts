@@ -183,10 +183,12 @@ export async function countTouches(manager: EntityManager, eventIds: string[]): 
 /**
  * The served log's half of the hand-over: impressions and clicks stored before their list was
  * written were counted under their own placement; now that the lists `servedIds` exist (in this
- * transaction, under TOUCH_HANDOVER_LOCK exclusive), move them to the lists' keys.
+ * transaction, under TOUCH_HANDOVER_LOCK exclusive), the increments that move them to the lists'
+ * keys. The caller writes them together with its other counters in one statement (one sorted
+ * lock order per transaction, so it cannot deadlock with an event writer).
  */
-export async function moveEarlyTouches(manager: EntityManager, servedIds: string[]): Promise<void> {
-  if (servedIds.length === 0) return
+export async function earlyTouchMoves(manager: EntityManager, servedIds: string[]): Promise<MetricIncrement[]> {
+  if (servedIds.length === 0) return []
   const rows: Array<TouchCountRow & { event_placement: string | null }> = await manager.query(
     `SELECT to_char((e.occurred_at AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS day,
             e.placement AS event_placement,
@@ -211,5 +213,5 @@ export async function moveEarlyTouches(manager: EntityManager, servedIds: string
       increments.push({ ...metricKey(r.day, { placement: r.event_placement }), impressions: -impressions, clicks: -clicks })
     }
   }
-  await addMetricCounts(manager, increments)
+  return increments
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from "typeorm"
 import { RecoServedRecommendation } from "../entities"
-import { addMetricCounts, moveEarlyTouches, TOUCH_HANDOVER_LOCK } from "./metric-counters"
+import { addMetricCounts, earlyTouchMoves, TOUCH_HANDOVER_LOCK } from "./metric-counters"
 
 /**
  * Placements whose served lists are not product recommendations chosen by the plugin: search
@@ -43,17 +43,19 @@ export async function writeServedLists(manager: EntityManager, lists: Array<Part
         GROUP BY 1, 2, 3, 4, 5`,
       [ids]
     )
-  await addMetricCounts(
-    manager,
-    served.map((r) => ({
+  // Served counts and moved touches in one upsert: every counter row this transaction locks is
+  // locked in key order by one statement.
+  await addMetricCounts(manager, [
+    ...served.map((r) => ({
       day: r.day,
       placement: r.placement,
       modelRunId: r.model_run_id,
       experimentId: r.experiment_id,
       arm: r.arm,
       served: Number(r.served),
-    }))
-  )
+    })),
+    ...(await earlyTouchMoves(manager, ids)),
+  ])
   await manager.query(
     `INSERT INTO "reco_coverage_daily" ("day", "placement", "product_id")
      SELECT DISTINCT (s.served_at AT TIME ZONE 'UTC')::date, s.placement, item->>'product_id'
@@ -64,6 +66,5 @@ export async function writeServedLists(manager: EntityManager, lists: Array<Part
      ON CONFLICT DO NOTHING`,
     [ids, NOT_COVERAGE_PLACEMENTS]
   )
-  await moveEarlyTouches(manager, ids)
   return ids.length
 }
