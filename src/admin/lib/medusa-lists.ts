@@ -43,3 +43,27 @@ export async function searchOptions(kind: PickerKind, q: string): Promise<Picker
     }
   }
 }
+
+/** The display name of one record, for a picker that was given only an id (e.g. from the URL). */
+export async function lookupLabel(kind: PickerKind, id: string): Promise<string | null> {
+  const one = async <T>(path: string, key: string, fields: string) =>
+    (await request<Record<string, T>>("GET", `${path}/${encodeURIComponent(id)}`, { query: { fields } }))[key]
+  try {
+    switch (kind) {
+      case "product":
+        return (await one<Named>("/admin/products", "product", "id,title"))?.title ?? null
+      case "customer": {
+        const c = await one<CustomerRow>("/admin/customers", "customer", "id,email,first_name,last_name")
+        return c ? [c.first_name, c.last_name].filter(Boolean).join(" ") || c.email || null : null
+      }
+      case "category":
+        return (await one<Named>("/admin/product-categories", "product_category", "id,name"))?.name ?? null
+      case "collection":
+        return (await one<Named>("/admin/collections", "collection", "id,title"))?.title ?? null
+      case "region":
+        return (await one<RegionRow>("/admin/regions", "region", "id,name"))?.name ?? null
+    }
+  } catch {
+    return null
+  }
+}

@@ -15,7 +15,7 @@ const SERIES = [
 export const ActivityChart = ({ rows }: { rows: DailyRow[] }) => (
   <div className="flex flex-col gap-y-3" data-testid="activity-chart">
     <ChartLegend items={SERIES.map((s, i) => ({ label: s.label, color: seriesColor(i) }))} />
-    <div className="h-[260px] w-full">
+    <div className="w-full" style={{ height: 260 }}>
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <defs>

@@ -14,7 +14,7 @@ type Props = {
 export const ChartTooltip = ({ active, payload, label, labelFormatter, valueFormatter }: Props) => {
   if (!active || !payload?.length) return null
   return (
-    <div className="bg-ui-bg-base shadow-elevation-tooltip flex min-w-[160px] flex-col gap-y-1 rounded-lg px-3 py-2">
+    <div className="bg-ui-bg-base shadow-elevation-tooltip flex flex-col gap-y-1 rounded-lg px-3 py-2" style={{ minWidth: 160 }}>
       <Text size="xsmall" weight="plus" leading="compact" className="text-ui-fg-subtle">
         {labelFormatter ? labelFormatter(String(label)) : label}
       </Text>

@@ -15,7 +15,7 @@ export const RevenueChart = ({ rows, currencies }: { rows: DailyRow[]; currencie
   return (
     <div className="flex flex-col gap-y-3" data-testid="revenue-chart">
       <ChartLegend items={legend} />
-      <div className="h-[260px] w-full">
+      <div className="w-full" style={{ height: 260 }}>
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid vertical={false} stroke={chartColors.grid} strokeDasharray="3 3" />

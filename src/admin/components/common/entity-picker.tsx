@@ -2,7 +2,7 @@ import { XMarkMini } from "@medusajs/icons"
 import { IconButton, Input, Text, clx } from "@medusajs/ui"
 import { useState } from "react"
 import { useDebounced } from "../../hooks/use-debounced"
-import { usePickerOptions } from "../../hooks/use-picker-options"
+import { useEntityLabel, usePickerOptions } from "../../hooks/use-picker-options"
 import type { PickerKind } from "../../lib/medusa-lists"
 
 type Props = {
@@ -26,15 +26,17 @@ export const EntityPicker = ({ kind, value, onChange, label, placeholder, id }: 
   const [open, setOpen] = useState(false)
   const q = useDebounced(text, 250)
   const { data: options = [], isFetching } = usePickerOptions(kind, q, open)
+  const { data: lookedUp } = useEntityLabel(kind, value, !label)
+  const shown = label || lookedUp || undefined
 
   if (value) {
     return (
       <div className="bg-ui-bg-field shadow-borders-base flex h-8 items-center justify-between gap-x-2 rounded-md pl-2 pr-1">
-        <div className="flex min-w-0 items-baseline gap-x-2">
+        <div className="flex min-w-0 items-center gap-x-2">
           <Text size="small" leading="compact" weight="plus" className="truncate">
-            {label || value}
+            {shown || value}
           </Text>
-          {label && label !== value ? (
+          {shown && shown !== value ? (
             <Text size="xsmall" leading="compact" className="text-ui-fg-muted truncate font-mono">
               {value}
             </Text>
@@ -79,7 +81,8 @@ export const EntityPicker = ({ kind, value, onChange, label, placeholder, id }: 
       {open ? (
         <div
           role="listbox"
-          className="bg-ui-bg-base shadow-elevation-flyout absolute left-0 right-0 top-full z-50 mt-1 max-h-64 overflow-y-auto rounded-lg p-1"
+          className="bg-ui-bg-base shadow-elevation-flyout absolute left-0 right-0 z-50 mt-1 overflow-y-auto rounded-lg p-1"
+          style={{ top: "100%", maxHeight: 256 }}
         >
           {looksLikeId(text) ? (
             <PickerRow label={`Use id ${text.trim()}`} onPick={() => pick(text.trim())} />
@@ -103,7 +106,7 @@ const PickerRow = ({ label, hint, onPick }: { label: string; hint?: string; onPi
     type="button"
     role="option"
     aria-selected={false}
-    className={clx("hover:bg-ui-bg-base-hover flex w-full items-baseline justify-between gap-x-2 rounded-md px-2 py-1.5 text-left")}
+    className={clx("hover:bg-ui-bg-base-hover flex w-full items-center justify-between gap-x-2 rounded-md px-2 py-1.5 text-left")}
     onMouseDown={(e) => e.preventDefault()}
     onClick={onPick}
   >

@@ -11,11 +11,13 @@ type Props = {
   allLabel?: string
   size?: "small" | "base"
   id?: string
+  /** In a header's row of filters: a fixed width instead of the form's full width. */
+  inline?: boolean
 }
 
-export const PlacementSelect = ({ value, onChange, placements, allLabel, size = "small", id }: Props) => (
+export const PlacementSelect = ({ value, onChange, placements, allLabel, size = "small", id, inline }: Props) => (
   <Select size={size} value={value ?? ALL} onValueChange={(v) => onChange(v === ALL ? null : v)}>
-    <Select.Trigger id={id} aria-label="Placement" className="min-w-[160px]">
+    <Select.Trigger id={id} aria-label="Placement" style={inline ? { width: 180 } : undefined}>
       <Select.Value placeholder="Placement" />
     </Select.Trigger>
     <Select.Content>

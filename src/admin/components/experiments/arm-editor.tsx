@@ -30,7 +30,7 @@ export const ArmEditor = ({ arm, index, runs, canRemove, onChange, onRemove }: P
         <Trash />
       </IconButton>
     </div>
-    <div className="grid grid-cols-1 gap-3 md:grid-cols-[1fr_120px_1fr]">
+    <div className="grid gap-3" style={{ gridTemplateColumns: "1fr 120px 1fr" }}>
       <Input size="small" aria-label="Arm name" placeholder="Arm name" value={arm.name} onChange={(e) => onChange({ ...arm, name: e.target.value })} />
       <div className="relative">
         <Input
@@ -42,7 +42,9 @@ export const ArmEditor = ({ arm, index, runs, canRemove, onChange, onRemove }: P
           value={Number.isFinite(arm.traffic) ? arm.traffic : ""}
           onChange={(e) => onChange({ ...arm, traffic: e.target.value === "" ? NaN : Number(e.target.value) })}
         />
-        <span className="text-ui-fg-muted txt-compact-small pointer-events-none absolute right-8 top-1.5">%</span>
+        <span className="text-ui-fg-muted txt-compact-small pointer-events-none absolute" style={{ right: 32, top: 6 }}>
+          %
+        </span>
       </div>
       <Select
         size="small"
@@ -93,11 +95,12 @@ export const ArmEditor = ({ arm, index, runs, canRemove, onChange, onRemove }: P
           max={100}
           step={5}
           aria-label="Model share"
-          className="accent-ui-fg-interactive flex-1"
+          className="flex-1"
+          style={{ accentColor: "var(--fg-interactive)" }}
           value={Math.round((arm.blend_weight ?? 0.5) * 100)}
           onChange={(e) => onChange({ ...arm, blend_weight: Number(e.target.value) / 100 })}
         />
-        <Text size="small" leading="compact" className="w-40 text-right">
+        <Text size="small" leading="compact" className="text-right" style={{ width: 160 }}>
           {Math.round((arm.blend_weight ?? 0.5) * 100)}% model, {100 - Math.round((arm.blend_weight ?? 0.5) * 100)}% trending
         </Text>
       </div>

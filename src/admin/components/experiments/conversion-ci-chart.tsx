@@ -12,7 +12,7 @@ export const ConversionCiChart = ({ arms }: { arms: ArmResult[] }) => {
     error: [Math.max(0, a.conversion_rate - a.conversion_ci[0]), Math.max(0, a.conversion_ci[1] - a.conversion_rate)],
   }))
   return (
-    <div className="h-[220px] w-full" data-testid="conversion-ci-chart">
+    <div className="w-full" style={{ height: 220 }} data-testid="conversion-ci-chart">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid vertical={false} stroke={chartColors.grid} strokeDasharray="3 3" />

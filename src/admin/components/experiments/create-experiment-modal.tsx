@@ -122,7 +122,7 @@ export const CreateExperimentModal = () => {
             </div>
             {submitted && errors.length ? (
               <Alert variant="error" dismissible={false}>
-                <ul className="list-disc pl-4">
+                <ul style={{ listStyle: "disc", paddingLeft: 16 }}>
                   {errors.map((e) => (
                     <li key={e}>{e}</li>
                   ))}

@@ -6,7 +6,7 @@ const ALL = "__all__"
 
 export const KindSelect = ({ value, onChange }: { value: string | null; onChange: (kind: string | null) => void }) => (
   <Select size="small" value={value ?? ALL} onValueChange={(v) => onChange(v === ALL ? null : v)}>
-    <Select.Trigger aria-label="Model kind" className="min-w-[160px]">
+    <Select.Trigger aria-label="Model kind" style={{ width: 180 }}>
       <Select.Value />
     </Select.Trigger>
     <Select.Content>

@@ -11,7 +11,7 @@ export const ProgressBar = ({ value, className }: { value: number; className?: s
       aria-valuenow={pct}
       className={clx("bg-ui-bg-switch-off h-1.5 w-full overflow-hidden rounded-full", className)}
     >
-      <div className="bg-ui-fg-interactive h-full rounded-full transition-[width] duration-500" style={{ width: `${pct}%` }} />
+      <div className="bg-ui-fg-interactive h-full rounded-full" style={{ width: `${pct}%`, transition: "width 500ms ease" }} />
     </div>
   )
 }

@@ -6,7 +6,7 @@ import { LiftBadge } from "./lift-badge"
 import { RunStatusBadge } from "./run-status-badge"
 
 const Row = ({ label, children }: { label: string; children: ReactNode }) => (
-  <div className="grid grid-cols-[140px_1fr] items-start gap-x-3 py-1.5">
+  <div className="grid items-start gap-x-3 py-1.5" style={{ gridTemplateColumns: "140px 1fr" }}>
     <Text size="small" leading="compact" className="text-ui-fg-subtle">
       {label}
     </Text>

@@ -53,7 +53,7 @@ const RunningRow = ({ run }: { run: ModelRun }) => {
   }
   return (
     <div className="flex items-center gap-x-4 px-6 py-3" data-testid="running-run" data-progress={run.progress}>
-      <div className="flex w-48 flex-col">
+      <div className="flex flex-col" style={{ width: 192 }}>
         <Text size="small" leading="compact" weight="plus">
           {humanize(run.model_kind)}
         </Text>
@@ -68,7 +68,7 @@ const RunningRow = ({ run }: { run: ModelRun }) => {
           {Math.round(run.progress * 100)}%
         </Text>
       </div>
-      <Text size="xsmall" leading="compact" className="text-ui-fg-subtle w-24 text-right">
+      <Text size="xsmall" leading="compact" className="text-ui-fg-subtle w-24 text-right" style={{ width: 96 }}>
         {formatDuration(run.started_at, null)}
       </Text>
       <Button size="small" variant="secondary" onClick={onCancel} isLoading={cancel.isPending}>

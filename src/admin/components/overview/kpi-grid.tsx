@@ -6,7 +6,7 @@ const aov = (list: Kpis["aov_with_recommendations"]) =>
   list.length ? list.map((m) => `${formatMoneyList([m])} (${formatInt(m.orders)} orders)`).join(" · ") : "–"
 
 export const KpiGrid = ({ kpis }: { kpis: Kpis }) => (
-  <div className="grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-4" data-testid="kpi-grid">
+  <div className="grid gap-3" style={{ gridTemplateColumns: "repeat(auto-fill, minmax(240px, 1fr))" }} data-testid="kpi-grid">
     <KpiCard
       testId="kpi-revenue"
       label="Attributed revenue"

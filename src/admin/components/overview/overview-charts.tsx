@@ -9,7 +9,7 @@ import { SectionHeader } from "../common/section-header"
 export const OverviewCharts = ({ metrics }: { metrics: MetricsResponse }) => {
   const { rows, currencies } = useMemo(() => dailyRows(metrics.from, metrics.to, metrics.series), [metrics])
   return (
-    <div className="grid grid-cols-1 gap-3 xl:grid-cols-2">
+    <div className="grid gap-3" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 520px), 1fr))" }}>
       <Container className="divide-y p-0">
         <SectionHeader title="Engagement" description="Impressions, clicks and add-to-carts on recommended products per day" />
         <div className="px-6 py-4">

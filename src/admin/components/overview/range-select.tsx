@@ -8,7 +8,7 @@ export const RANGES = [
 
 export const RangeSelect = ({ days, onChange }: { days: number; onChange: (days: number) => void }) => (
   <Select size="small" value={String(days)} onValueChange={(v) => onChange(Number(v))}>
-    <Select.Trigger aria-label="Date range" className="min-w-[140px]">
+    <Select.Trigger aria-label="Date range" style={{ width: 150 }}>
       <Select.Value />
     </Select.Trigger>
     <Select.Content>

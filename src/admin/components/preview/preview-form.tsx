@@ -15,7 +15,7 @@ export const PreviewForm = ({ params, onChange }: Props) => {
   const [labels, setLabels] = useState<{ customer?: string; product?: string }>({})
   const needsProduct = params.placement === "related" || params.placement === "bought_together"
   return (
-    <div className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-2 xl:grid-cols-3" data-testid="preview-form">
+    <div className="grid gap-4 px-6 py-4" style={{ gridTemplateColumns: "repeat(auto-fill, minmax(280px, 1fr))" }} data-testid="preview-form">
       <Field label="Placement" htmlFor="preview-placement">
         <PlacementSelect
           id="preview-placement"

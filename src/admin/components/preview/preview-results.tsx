@@ -50,7 +50,7 @@ export const PreviewResults = ({ preview }: { preview: PreviewResponse }) => (
                 <div className="flex items-center gap-x-3 py-1">
                   <ProductThumbnail src={item.product.thumbnail} alt={item.product.title ?? ""} />
                   <div className="flex flex-col">
-                    <Link to={`/products/${item.product.id}`} className="txt-compact-small-plus hover:underline">
+                    <Link to={`/products/${item.product.id}`} className="txt-compact-small-plus text-ui-fg-base hover:text-ui-fg-interactive-hover">
                       {item.product.title ?? item.product.id}
                     </Link>
                     <Text size="xsmall" leading="compact" className="text-ui-fg-muted font-mono">

@@ -86,7 +86,7 @@ export const RuleForm = ({ values, errors, onChange }: Props) => {
           <Input id="rule-ends" size="small" type="datetime-local" value={values.ends_at} onChange={(e) => set("ends_at", e.target.value)} />
         </Field>
       </div>
-      <Text size="xsmall" className="text-ui-fg-muted -mt-2">
+      <Text size="xsmall" className="text-ui-fg-muted">
         Times are in your browser's time zone ({Intl.DateTimeFormat().resolvedOptions().timeZone}).
       </Text>
       <Field label="Note" htmlFor="rule-note" optional>

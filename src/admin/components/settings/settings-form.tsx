@@ -104,7 +104,7 @@ export const SettingsForm = ({ settings }: { settings: Settings }) => {
       </SettingsRow>
       <div className="flex items-center justify-end gap-x-2 px-6 py-4">
         {errors.length ? (
-          <Text size="small" className="text-ui-fg-error mr-auto">
+          <Text size="small" className="text-ui-fg-error flex-1">
             {errors[0]}
           </Text>
         ) : null}

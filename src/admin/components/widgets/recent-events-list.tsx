@@ -15,12 +15,12 @@ export const RecentEventsList = ({ events }: { events: CustomerRecommendations["
     <div className="flex flex-col" data-testid="recent-events">
       {events.map((e, i) => (
         <div key={`${e.occurred_at}-${i}`} className="flex items-center gap-x-3 px-6 py-1.5">
-          <Badge size="2xsmall" color={COLORS[e.type] ?? "grey"} className="w-20 justify-center">
+          <Badge size="2xsmall" color={COLORS[e.type] ?? "grey"} className="justify-center" style={{ width: 88 }}>
             {humanize(e.type)}
           </Badge>
           <div className="min-w-0 flex-1 truncate">
             {e.product_id ? (
-              <Link to={`/products/${e.product_id}`} className="txt-compact-small hover:underline">
+              <Link to={`/products/${e.product_id}`} className="txt-compact-small text-ui-fg-base hover:text-ui-fg-interactive-hover">
                 {e.product_title ?? e.product_id}
               </Link>
             ) : (

@@ -15,7 +15,7 @@ export const RecommendedItemRow = ({ item, position, actions }: Props) => (
     </Text>
     <ProductThumbnail src={item.thumbnail} alt={item.title} />
     <div className="flex min-w-0 flex-1 flex-col">
-      <Link to={`/products/${item.product_id}`} className="txt-compact-small-plus truncate hover:underline">
+      <Link to={`/products/${item.product_id}`} className="txt-compact-small-plus text-ui-fg-base hover:text-ui-fg-interactive-hover truncate">
         {item.title}
       </Link>
       <Text size="xsmall" leading="compact" className="text-ui-fg-subtle truncate" title={item.reason.code}>

@@ -31,7 +31,7 @@ const OverviewPage = () => {
           description="What the recommendations showed, what shoppers clicked and the orders they earned."
           actions={
             <>
-              <PlacementSelect value={placement} onChange={setPlacement} placements={PLACEMENTS} allLabel="All placements" />
+              <PlacementSelect inline value={placement} onChange={setPlacement} placements={PLACEMENTS} allLabel="All placements" />
               <RangeSelect days={days} onChange={setDays} />
             </>
           }

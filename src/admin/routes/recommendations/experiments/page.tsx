@@ -33,7 +33,7 @@ const ExperimentsPage = () => {
                 setOffset(0)
               }}
             >
-              <Select.Trigger aria-label="Status" className="min-w-[120px]">
+              <Select.Trigger aria-label="Status" style={{ width: 130 }}>
                 <Select.Value />
               </Select.Trigger>
               <Select.Content>

@@ -29,6 +29,7 @@ const RulesPage = () => {
         actions={
           <>
             <PlacementSelect
+              inline
               value={placement}
               onChange={(p) => {
                 setPlacement(p)
