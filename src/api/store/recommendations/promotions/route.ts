@@ -25,6 +25,11 @@ export async function GET(
   const cart = params.cart_id ? await loadShopperCart(req.scope, params.cart_id, shopper) : null
   const regionId = params.region_id ?? cart?.regionId ?? null
   const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
+  if (!(await service.serving.switches.isOn("promotions"))) {
+    // Switched off in the admin settings: nothing to recommend, nothing logged.
+    res.json({ recommendation_id: null, intent: null, promotions: [] })
+    return
+  }
 
   const [promotions, context] = await Promise.all([
     loadActivePromotions(req.scope),

@@ -23,10 +23,12 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, StoreSearchRe
   const params = req.validatedQuery
   const salesChannelIds = (req.filterableFields as { sales_channel_id?: string[] }).sales_channel_id ?? []
 
-  const depth = params.personalize ? Math.max(RERANK_DEPTH, params.offset + params.limit) : params.offset + params.limit
+  // Switched off in the admin settings, search is Medusa's own order for everyone.
+  const personalize = params.personalize && (await service.serving.switches.isOn("search"))
+  const depth = personalize ? Math.max(RERANK_DEPTH, params.offset + params.limit) : params.offset + params.limit
   const { ids: matches, count } = await searchProductIds(req.scope, params.q, salesChannelIds, depth)
   let ordered = matches
-  if (params.personalize) {
+  if (personalize) {
     const activity = await service.serving.shopperActivity(shopper.actor.id)
     const affinityOf = await personalAffinity(service.serving, shopper.actor.id, activity)
     ordered = rerankByAffinity(matches, affinityOf, { weight: PERSONAL_WEIGHT })
@@ -36,7 +38,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, StoreSearchRe
   const recommendationId = service.serving.recordSearch({
     actor: shopper.actor,
     query: params.q,
-    personalized: params.personalize,
+    personalized: personalize,
     productIds: products.map((p) => p.id),
   })
   res.json({
@@ -44,7 +46,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, StoreSearchRe
     count,
     offset: params.offset,
     limit: params.limit,
-    personalized: params.personalize,
+    personalized: personalize,
     recommendation_id: recommendationId,
   })
 }
