@@ -8,9 +8,11 @@
  * Skipped, with a message, only when Chromium is missing (`apt-get install -y chromium`; CI
  * installs it in .ci/run).
  */
+import { readdirSync, rmSync } from "node:fs"
+import { join } from "node:path"
 import type { Browser, Page } from "playwright-core"
 import { ADMIN, bootE2eApp, type E2eApp } from "./helpers/e2e-app"
-import { CHROMIUM, hasChromium, launchChromium, login, screenshot } from "./helpers/browser"
+import { CHROMIUM, hasChromium, launchChromium, login, screenshot, screenshotDir } from "./helpers/browser"
 
 const available = hasChromium()
 if (!available) {
@@ -26,6 +28,8 @@ describeBrowser("admin dashboard in Chromium", () => {
   const pageErrors: string[] = []
 
   beforeAll(async () => {
+    // Every run writes the whole set: no stale picture survives a renamed step.
+    for (const f of readdirSync(screenshotDir).filter((f) => f.endsWith(".png"))) rmSync(join(screenshotDir, f))
     app = await bootE2eApp()
     browser = await launchChromium()
     const context = await browser.newContext({ viewport: { width: 1440, height: 960 } })
@@ -146,11 +150,21 @@ describeBrowser("admin dashboard in Chromium", () => {
     await page.locator("#rule-placement").click()
     await page.getByRole("option", { name: "Related", exact: true }).click()
     await page.locator("#rule-position").fill("0")
+    // A time window: live from now until tomorrow (datetime-local, the browser's zone).
+    const ends = await page.evaluate(() => {
+      const d = new Date(Date.now() + 24 * 3_600_000)
+      const pad = (n: number) => String(n).padStart(2, "0")
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
+    })
+    await page.locator("#rule-ends").fill(ends)
     await page.locator("#rule-note").fill("Browser test: pin to the top of related lists")
     await screenshot(page, "09-rule-form")
     await page.getByTestId("save-rule").click()
     await page.getByText("Rule created").first().waitFor()
-    await page.locator(`[data-testid="rule-row"][data-target="${pick.id}"]`).waitFor()
+    const row = page.locator(`[data-testid="rule-row"][data-target="${pick.id}"]`)
+    await row.waitFor()
+    await expect(row.innerText()).resolves.toContain(pick.title)
+    await expect(row.innerText()).resolves.toContain("Live")
     await screenshot(page, "10-rules")
 
     await open(previewUrl, "preview-results")
@@ -163,6 +177,20 @@ describeBrowser("admin dashboard in Chromium", () => {
     const after = await page.getByTestId("preview-item").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-product-id")))
     expect(after.slice(1, 4)).toEqual(before.slice(0, 3))
     await screenshot(page, "11-preview-after-rule")
+
+    // Deleting the rule gives the model's list back.
+    await open("/recommendations/rules", "rules-table")
+    await row.getByRole("button", { name: "Rule actions" }).click()
+    await page.getByRole("menuitem", { name: "Delete" }).click()
+    await page.getByRole("button", { name: "Delete", exact: true }).last().click()
+    await page.getByText("Rule deleted").first().waitFor()
+    await row.waitFor({ state: "detached" })
+    await open(previewUrl, "preview-results")
+    await page.waitForFunction(
+      (id) => document.querySelector('[data-testid="preview-item"]')?.getAttribute("data-product-id") === id,
+      before[0],
+      { timeout: 30_000 }
+    )
   }, 180_000)
 
   test("Settings: a change is saved and read back", async () => {
@@ -184,6 +212,22 @@ describeBrowser("admin dashboard in Chromium", () => {
     await widget.getByTestId("widget-bought_together").waitFor()
     await expect(widget.getByRole("button", { name: /^Pin / }).count()).resolves.toBeGreaterThan(0)
     await screenshot(page, "13-product-page")
+
+    // Exclude in place: the item leaves the list once the rule exists.
+    const together = widget.getByTestId("widget-bought_together").getByTestId("recommended-item")
+    const victim = await together.last().getAttribute("data-product-id")
+    expect(victim).toBeTruthy()
+    await together.last().getByRole("button", { name: /^Exclude / }).click()
+    await page.getByRole("button", { name: "Exclude", exact: true }).last().click()
+    await page.getByText("Excluded").first().waitFor()
+    await widget.locator(`[data-testid="widget-bought_together"] [data-product-id="${victim}"]`).waitFor({ state: "detached" })
+    // Pin in place opens the rule form with the item and its position filled in.
+    const firstRelated = widget.getByTestId("widget-related").getByTestId("recommended-item").first()
+    await firstRelated.getByRole("button", { name: /^Pin / }).click()
+    await page.getByTestId("rule-form").waitFor()
+    await expect(page.locator("#rule-position").inputValue()).resolves.toBe("0")
+    await page.keyboard.press("Escape")
+    await page.getByTestId("rule-form").waitFor({ state: "detached" })
   })
 
   test("Customer page widget: for-you list, intent and recent behaviour", async () => {
@@ -205,6 +249,19 @@ describeBrowser("admin dashboard in Chromium", () => {
     await expect(page.getByTestId("attribution-table").innerText()).resolves.toMatch(/Related/)
     await screenshot(page, "15-order-page")
   }, 120_000)
+
+  test("Customer page widget: erasing the customer's behaviour asks first, then empties it", async () => {
+    expect(app.customerId).toBeTruthy()
+    await open(`/customers/${app.customerId}`, "reco-customer-widget")
+    await page.getByTestId("erase-behaviour").click()
+    const dialog = page.getByRole("alertdialog")
+    await dialog.waitFor()
+    await screenshot(page, "16-erase-prompt")
+    await dialog.locator("input").fill("ada.lindqvist@reco-e2e.test")
+    await dialog.getByRole("button", { name: "Erase", exact: true }).click()
+    await page.getByText("Behaviour erased").first().waitFor()
+    await page.getByText("0 behaviour events recorded").waitFor()
+  })
 
   test("no uncaught error in any page", () => {
     expect(pageErrors).toEqual([])

@@ -7,7 +7,7 @@
  * first full training; then one registered shopper who clicks a recommendation and buys it
  * through the store API, so the customer and order widgets have something to show.
  */
-import { existsSync, mkdirSync, readdirSync, statSync, symlinkSync, lstatSync, readlinkSync, rmSync } from "node:fs"
+import { copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync } from "node:fs"
 import net from "node:net"
 import { dirname, join, relative, resolve } from "node:path"
 import { Client } from "pg"
@@ -23,8 +23,12 @@ export const appDir = join(repo, "test", "e2e", "app")
 const workDir = join(appDir, ".medusa", "e2e")
 export const logDir = join(workDir, "logs")
 const medusaBin = join(repo, "node_modules", ".bin", "medusa")
-const pluginCli = join(repo, ".medusa", "server", "src", "cli", "index.js")
-const pluginAdmin = join(repo, ".medusa", "server", "src", "admin", "index.mjs")
+const builtCli = join(repo, ".medusa", "server", "src", "cli", "index.js")
+const builtAdmin = join(repo, ".medusa", "server", "src", "admin", "index.mjs")
+/** The app installs a copy of the built plugin (what npm would unpack: package.json and .medusa/server). */
+const installedPlugin = join(appDir, "node_modules", "medusa-plugin-recommendations")
+const pluginCli = join(installedPlugin, ".medusa", "server", "src", "cli", "index.js")
+const pluginAdmin = join(installedPlugin, ".medusa", "server", "src", "admin", "index.mjs")
 const tsHook = join(repo, "scripts", "lib", "register-ts.cjs")
 const adminBundle = join(appDir, ".medusa", "server", "public", "admin", "index.html")
 
@@ -69,6 +73,28 @@ function ensureSymlink(path: string, target: string) {
     /* missing */
   }
   symlinkSync(target, path)
+}
+
+/**
+ * Copies the plugin build into the app's node_modules, like an install from the registry. The
+ * app then keeps working while someone rebuilds the repository's .medusa/server. Its own
+ * dependencies resolve from the repository's node_modules further up.
+ */
+async function installPlugin(): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    rmSync(installedPlugin, { recursive: true, force: true })
+    mkdirSync(installedPlugin, { recursive: true })
+    try {
+      copyFileSync(join(repo, "package.json"), join(installedPlugin, "package.json"))
+      cpSync(join(repo, ".medusa", "server"), join(installedPlugin, ".medusa", "server"), { recursive: true, preserveTimestamps: true })
+      if (existsSync(pluginCli) && existsSync(pluginAdmin)) return
+    } catch (e) {
+      if (attempt >= 5) throw e
+    }
+    if (attempt >= 5) throw new Error(`the plugin build in ${join(repo, ".medusa", "server")} is incomplete`)
+    // Another build is rewriting .medusa/server: wait for it.
+    await new Promise((r) => setTimeout(r, 10_000))
+  }
 }
 
 function portIsFree(port: number): Promise<boolean> {
@@ -133,12 +159,13 @@ export async function bootE2eApp(): Promise<E2eApp> {
 
   try {
     // 1. The plugin build the app installs (CI builds it before the tests; rebuild if the admin changed).
-    if (!existsSync(pluginCli) || mtime(pluginAdmin) < newestMtime(join(repo, "src", "admin"))) {
+    if (!existsSync(builtCli) || mtime(builtAdmin) < newestMtime(join(repo, "src", "admin"))) {
       const t = Date.now()
       await run("plugin-build", "npm", ["run", "build"], { cwd: repo, env: { ...process.env, NODE_OPTIONS: "" }, logDir, timeoutMs: 300_000 })
       mark("plugin build", t)
     }
-    ensureSymlink(join(appDir, "node_modules", "medusa-plugin-recommendations"), relative(join(appDir, "node_modules"), repo))
+    await installPlugin()
+    ensureSymlink(join(appDir, "node_modules", ".bin", "medusa"), relative(join(appDir, "node_modules", ".bin"), medusaBin))
 
     // 2. Fresh database and queues.
     await withDb(withName("postgres"), async (db) => {

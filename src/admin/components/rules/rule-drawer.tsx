@@ -35,7 +35,7 @@ export const RuleDrawer = ({ open, onOpenChange, rule, seed }: Props) => {
     const body = toRuleInput(values)
     const done = {
       onSuccess: () => {
-        toast.success(rule ? "Rule saved" : "Rule created", { description: `${body.action} ${body.target_type} ${body.target_id}` })
+        toast.success(rule ? "Rule saved" : "Rule created", { description: `${body.action} ${values.target_label ?? `${body.target_type} ${body.target_id}`}` })
         onOpenChange(false)
       },
       onError: (e: unknown) => toast.error("Could not save the rule", { description: errorMessage(e) }),

@@ -1,10 +1,11 @@
 import { EllipsisHorizontal, PencilSquare, Trash } from "@medusajs/icons"
-import { DropdownMenu, IconButton, Table, Text, toast, usePrompt } from "@medusajs/ui"
+import { DropdownMenu, IconButton, Table, toast, usePrompt } from "@medusajs/ui"
 import { useDeleteRule } from "../../hooks/use-rules"
 import { formatDate, humanize } from "../../lib/format"
 import { errorMessage } from "../../lib/http"
 import type { Rule } from "../../lib/types"
 import { RuleActionBadge } from "./rule-action-badge"
+import { RuleTarget } from "./rule-target"
 import { RuleWindow } from "./rule-window"
 
 type Props = { rules: Rule[]; onEdit: (rule: Rule) => void }
@@ -46,14 +47,7 @@ export const RulesTable = ({ rules, onEdit }: Props) => {
               <RuleActionBadge action={rule.action} />
             </Table.Cell>
             <Table.Cell>
-              <div className="flex flex-col py-1">
-                <Text size="small" leading="compact">
-                  {humanize(rule.target_type)}
-                </Text>
-                <Text size="xsmall" leading="compact" className="text-ui-fg-subtle font-mono">
-                  {rule.target_id}
-                </Text>
-              </div>
+              <RuleTarget rule={rule} />
             </Table.Cell>
             <Table.Cell>{rule.placement ? humanize(rule.placement) : "Every placement"}</Table.Cell>
             <Table.Cell>
