@@ -9,8 +9,11 @@ import type { StoreSearchRecommendationsParamsType } from "./validators"
 
 /** Re-ranking looks at this many of Medusa's best matches; deeper pages keep Medusa's order. */
 const RERANK_DEPTH = 500
-/** Half search relevance, half the shopper: see rerankByAffinity. */
-const PERSONAL_WEIGHT = 0.5
+/**
+ * Mostly the shopper: Medusa's default `q` is a substring filter, so its order says little about
+ * relevance; it still breaks ties and orders what the shopper has no affinity for.
+ */
+const PERSONAL_WEIGHT = 0.7
 
 /**
  * GET /store/recommendations/search?q=: Medusa's own product search (same filters as
