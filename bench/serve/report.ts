@@ -1,4 +1,5 @@
 /** Medians of the rounds, the ratios recommendations / products, and bench/results/serve.md. */
+import { execFileSync } from "node:child_process"
 import { cpus, loadavg, totalmem } from "node:os"
 import type { BenchConfig } from "./config"
 import { median } from "./load"
@@ -65,6 +66,17 @@ export type ReportInput = {
 
 const ms = (x: number) => x.toFixed(1)
 const rate = (x: number) => x.toFixed(1)
+/** The commit the plugin was built from, and whether src/ had uncommitted changes. */
+function sourceVersion(repo: string): string {
+  try {
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: repo, encoding: "utf8" }).trim()
+    const dirty = git("status", "--porcelain", "--", "src").length > 0
+    return `commit ${git("rev-parse", "--short", "HEAD")}${dirty ? " with uncommitted changes under src/" : ""}`
+  } catch {
+    return "an unknown commit"
+  }
+}
+
 const opt = (x: number | null, digits = 1) => (x === null ? "–" : x.toFixed(digits))
 const verdict = (r: Ratios) => (r.p50_ratio <= 1 && r.p99_ratio <= 1 ? "met" : "not met")
 
@@ -114,7 +126,8 @@ export function renderMarkdown(input: ReportInput): string {
   )
   out.push(
     `- Server: \`medusa start\` (NODE_ENV=production, one process, admin disabled) of demo/ with the plugin from \`npm run build\`, ` +
-      `database \`${config.dbName}\` (the demo's seed: ${facts.productCount} published products), region ${facts.regionName} (${facts.currency}).`
+      `${config.build ? "built from" : "not rebuilt (--no-build); working tree at"} ${sourceVersion(config.repo)}; database \`${config.dbName}\` (the demo's seed: ${facts.productCount} published products), ` +
+      `region ${facts.regionName} (${facts.currency}).`
   )
   out.push(
     `- Load: autocannon, ${config.connections} connections, ${config.durationS} s per measurement, ${config.rounds} round(s) ` +
