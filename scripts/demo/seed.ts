@@ -19,6 +19,7 @@ import {
   createProductsWorkflow,
   createProductTagsWorkflow,
   createProductTypesWorkflow,
+  createPromotionsWorkflow,
   createRegionsWorkflow,
   createSalesChannelsWorkflow,
   createShippingOptionsWorkflow,
@@ -71,6 +72,7 @@ export default async function seedDemoStore({ container }: ExecArgs): Promise<vo
   const apiKeyModule = container.resolve(Modules.API_KEY)
   const productModule = container.resolve(Modules.PRODUCT)
   const inventoryModule = container.resolve(Modules.INVENTORY)
+  const promotionModule = container.resolve(Modules.PROMOTION)
 
   const started = Date.now()
   const [store] = await storeModule.listStores({}, { take: 1 })
@@ -374,6 +376,45 @@ export default async function seedDemoStore({ container }: ExecArgs): Promise<vo
     await createInventoryLevelsWorkflow(container).run({ input: { inventory_levels: levels.slice(i, i + 200) } })
   }
   logger.info(`Inventory levels set for ${levels.length} variants at ${WAREHOUSE_NAME}.`)
+
+  // ------------------------------------------------------------ promotions
+  // A few live promotions, so GET /store/recommendations/promotions has something to fit to shoppers.
+  const categoryRule = (handles: string[]) => ({
+    attribute: "items.product.categories.id",
+    operator: "in" as const,
+    values: handles.map((h) => categoryIds.get(h)!),
+  })
+  const promotions = [
+    { code: "BREW15", is_automatic: true, value: 15, rule: categoryRule(["coffee-tea"]) },
+    { code: "TRAIL10", is_automatic: false, value: 10, rule: categoryRule(["boots", "camping"]) },
+    { code: "COZY20", is_automatic: false, value: 20, rule: categoryRule(["knitwear", "outerwear"]) },
+  ]
+  const existingCodes = new Set((await promotionModule.listPromotions({ code: [...promotions.map((p) => p.code), "WELCOME5"] })).map((p) => p.code))
+  const newPromotions = [
+    ...promotions
+      .filter((p) => !existingCodes.has(p.code))
+      .map((p) => ({
+        code: p.code,
+        type: "standard" as const,
+        status: "active" as const,
+        is_automatic: p.is_automatic,
+        application_method: { type: "percentage" as const, target_type: "items" as const, allocation: "across" as const, value: p.value, target_rules: [p.rule] },
+      })),
+    ...(existingCodes.has("WELCOME5")
+      ? []
+      : [
+          {
+            code: "WELCOME5",
+            type: "standard" as const,
+            status: "active" as const,
+            application_method: { type: "fixed" as const, target_type: "order" as const, allocation: "across" as const, value: 5, currency_code: "eur" },
+          },
+        ]),
+  ]
+  if (newPromotions.length > 0) {
+    await createPromotionsWorkflow(container).run({ input: { promotionsData: newPromotions } })
+  }
+  logger.info(`Promotions: ${newPromotions.length} created (${existingCodes.size} already there).`)
 
   await updateStoresWorkflow(container).run({
     input: {
