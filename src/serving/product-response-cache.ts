@@ -38,7 +38,10 @@ export class ProductResponseCache {
   store(contextKey: string, products: Array<Record<string, unknown> & { id: string }>): void {
     if (!this.enabled) return
     for (const product of products) {
-      this.cache.set(`${product.id}|${contextKey}`, { product, generation: this.generations.get(product.id) ?? 0 })
+      // Jittered (75-125% of the TTL), so a list hydrated in one burst does not expire in one
+      // burst and make every request in flight rebuild it at once (seen as p99 spikes in bench:serve).
+      const ttl = Math.max(1, Math.round(this.ttlMs * (0.75 + Math.random() * 0.5)))
+      this.cache.set(`${product.id}|${contextKey}`, { product, generation: this.generations.get(product.id) ?? 0 }, { ttl })
     }
   }
 

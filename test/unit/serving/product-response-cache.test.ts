@@ -22,10 +22,11 @@ describe("ProductResponseCache", () => {
   })
 
   it("expires entries after the TTL, and a TTL of 0 disables it", async () => {
-    const short = new ProductResponseCache(30)
+    const short = new ProductResponseCache(40)
     short.store("eur", [product("p1", "One")])
     expect(short.lookup("eur", ["p1"]).missing).toEqual([])
-    await new Promise((r) => setTimeout(r, 60))
+    // The TTL is jittered to at most 125%.
+    await new Promise((r) => setTimeout(r, 80))
     expect(short.lookup("eur", ["p1"]).missing).toEqual(["p1"])
     const off = new ProductResponseCache(0)
     off.store("eur", [product("p1", "One")])
