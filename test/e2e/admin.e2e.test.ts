@@ -8,7 +8,7 @@
  * Skipped, with a message, only when Chromium is missing (`apt-get install -y chromium`; CI
  * installs it in .ci/run).
  */
-import { readdirSync, rmSync } from "node:fs"
+import { existsSync, readdirSync, rmSync } from "node:fs"
 import { join } from "node:path"
 import type { Browser, Page } from "playwright-core"
 import { ADMIN, bootE2eApp, type E2eApp } from "./helpers/e2e-app"
@@ -29,7 +29,7 @@ describeBrowser("admin dashboard in Chromium", () => {
 
   beforeAll(async () => {
     // Every run writes the whole set: no stale picture survives a renamed step.
-    for (const f of readdirSync(screenshotDir).filter((f) => f.endsWith(".png"))) rmSync(join(screenshotDir, f))
+    if (existsSync(screenshotDir)) for (const f of readdirSync(screenshotDir).filter((f) => f.endsWith(".png"))) rmSync(join(screenshotDir, f))
     app = await bootE2eApp()
     browser = await launchChromium()
     const context = await browser.newContext({ viewport: { width: 1440, height: 960 } })
@@ -163,8 +163,9 @@ describeBrowser("admin dashboard in Chromium", () => {
     await page.getByText("Rule created").first().waitFor()
     const row = page.locator(`[data-testid="rule-row"][data-target="${pick.id}"]`)
     await row.waitFor()
-    await expect(row.innerText()).resolves.toContain(pick.title)
-    await expect(row.innerText()).resolves.toContain("Live")
+    // The target by name (looked up in Medusa's admin API) and its window's state.
+    await row.getByText(pick.title, { exact: true }).waitFor()
+    await row.getByText("Live", { exact: true }).waitFor()
     await screenshot(page, "10-rules")
 
     await open(previewUrl, "preview-results")
@@ -193,6 +194,20 @@ describeBrowser("admin dashboard in Chromium", () => {
     )
   }, 180_000)
 
+  test("Preview: a customer picked by name gets their personal list", async () => {
+    expect(app.customerId).toBeTruthy()
+    await open("/recommendations/preview?placement=for_you", "preview-results")
+    await page.locator("#preview-customer").fill("Ada")
+    await page.getByRole("option").filter({ hasText: "Ada Lindqvist" }).first().click()
+    await page.waitForURL((url) => url.searchParams.get("customer_id") === app.customerId)
+    const results = page.locator(`[data-testid="preview-results"][data-customer-id="${app.customerId}"]`)
+    await results.getByTestId("preview-item").first().waitFor()
+    const reasons = await results.getByTestId("preview-item").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-reason")))
+    // Her own list (or her session), not the anonymous fallback.
+    expect(reasons.some((r) => r && !["trending", "trending_in_region", "popular"].includes(r))).toBe(true)
+    await screenshot(page, "12-preview-customer")
+  })
+
   test("Settings: a change is saved and read back", async () => {
     await open("/recommendations/settings", "settings-form")
     const input = page.locator("#settings-window")
@@ -202,7 +217,7 @@ describeBrowser("admin dashboard in Chromium", () => {
     await page.getByText("Settings saved").first().waitFor()
     await open("/recommendations/settings", "settings-form")
     await expect(page.locator("#settings-window").inputValue()).resolves.toBe(next)
-    await screenshot(page, "12-settings")
+    await screenshot(page, "13-settings")
   })
 
   test("Product page widget: related and bought-together lists with pin and exclude", async () => {
@@ -211,7 +226,7 @@ describeBrowser("admin dashboard in Chromium", () => {
     await widget.getByTestId("widget-related").getByTestId("recommended-item").first().waitFor()
     await widget.getByTestId("widget-bought_together").waitFor()
     await expect(widget.getByRole("button", { name: /^Pin / }).count()).resolves.toBeGreaterThan(0)
-    await screenshot(page, "13-product-page")
+    await screenshot(page, "14-product-page")
 
     // Exclude in place: the item leaves the list once the rule exists.
     const together = widget.getByTestId("widget-bought_together").getByTestId("recommended-item")
@@ -234,7 +249,7 @@ describeBrowser("admin dashboard in Chromium", () => {
     expect(app.customerId).toBeTruthy()
     await open(`/customers/${app.customerId}`, "reco-customer-widget")
     await page.getByTestId("recent-events").waitFor()
-    await screenshot(page, "14-customer-page")
+    await screenshot(page, "15-customer-page")
   })
 
   test("Order page widget: the item bought after a click is attributed to the recommendation", async () => {
@@ -247,7 +262,7 @@ describeBrowser("admin dashboard in Chromium", () => {
       await page.waitForTimeout(3000)
     }
     await expect(page.getByTestId("attribution-table").innerText()).resolves.toMatch(/Related/)
-    await screenshot(page, "15-order-page")
+    await screenshot(page, "16-order-page")
   }, 120_000)
 
   test("Customer page widget: erasing the customer's behaviour asks first, then empties it", async () => {
@@ -256,7 +271,7 @@ describeBrowser("admin dashboard in Chromium", () => {
     await page.getByTestId("erase-behaviour").click()
     const dialog = page.getByRole("alertdialog")
     await dialog.waitFor()
-    await screenshot(page, "16-erase-prompt")
+    await screenshot(page, "17-erase-prompt")
     await dialog.locator("input").fill("ada.lindqvist@reco-e2e.test")
     await dialog.getByRole("button", { name: "Erase", exact: true }).click()
     await page.getByText("Behaviour erased").first().waitFor()

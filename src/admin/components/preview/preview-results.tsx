@@ -7,8 +7,8 @@ import { ProductThumbnail } from "../common/product-thumbnail"
 import { lowestPrice } from "./preview-price"
 
 /** Exactly the items the store API returns, in order, with score, reason and price. */
-export const PreviewResults = ({ preview }: { preview: PreviewResponse }) => (
-  <div className="divide-y" data-testid="preview-results" data-recommendation-id={preview.recommendation_id}>
+export const PreviewResults = ({ preview, customerId }: { preview: PreviewResponse; customerId?: string }) => (
+  <div className="divide-y" data-testid="preview-results" data-recommendation-id={preview.recommendation_id} data-customer-id={customerId ?? ""}>
     <div className="flex flex-wrap items-center gap-2 px-6 py-3">
       {preview.model ? (
         <Badge size="2xsmall" color="blue">

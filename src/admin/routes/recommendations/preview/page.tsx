@@ -37,7 +37,7 @@ const PreviewPage = () => {
       ) : isLoading || !data ? (
         <LoadingState rows={6} />
       ) : (
-        <PreviewResults preview={data} />
+        <PreviewResults preview={data} customerId={query?.customer_id} />
       )}
     </Container>
   )
