@@ -9,8 +9,11 @@
  *
  * It only shapes requests and types answers; the Medusa JS SDK (or any object with the same
  * `client.fetch`) sends them, so publishable key, auth and cookies work as for core routes.
- * This file imports nothing at run time.
+ * This file imports nothing at run time (only types).
  */
+
+import type { StorefrontEventFields } from "./capture/storefront-events"
+import type { StorefrontEventType } from "./store/event-types"
 
 export const PLACEMENTS = ["for_you", "related", "bought_together", "cart", "trending", "recently_viewed"] as const
 export type Placement = (typeof PLACEMENTS)[number]
@@ -79,25 +82,10 @@ export type PromotionsResponse = {
   promotions: PromotionRecommendation[]
 }
 
-export type StorefrontEventType = "view" | "search" | "impression" | "click"
+export type { StorefrontEventType }
 
-export type StorefrontEvent = {
-  type: StorefrontEventType
-  product_id?: string
-  variant_id?: string
-  /** The search text (search events). */
-  query?: string
-  /** Impressions and clicks of a recommendation: its placement, recommendation_id and position. */
-  placement?: string
-  recommendation_id?: string
-  position?: number
-  region_id?: string
-  sales_channel_id?: string
-  /** ISO 8601 with a time zone; defaults to arrival time. */
-  occurred_at?: string
-  /** Makes a retried batch count once. */
-  idempotency_key?: string
-}
+/** One storefront event, as POST /store/recommendations/events validates it. */
+export type StorefrontEvent = StorefrontEventFields
 
 export type EventsResponse = {
   accepted: number

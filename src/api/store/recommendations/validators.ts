@@ -1,11 +1,20 @@
 import { z } from "@medusajs/framework/zod"
 import { PLACEMENTS } from "../../../serving/placements/placement-context"
-
-/** Medusa ids are a prefix, an underscore and a ULID-like body. */
-const medusaId = (field: string, prefix: string, what: string) =>
-  z.string().regex(new RegExp(`^${prefix}_[A-Za-z0-9]{1,60}$`), `${field} must be a ${what} id (${prefix}_…)`)
+import { medusaId } from "../../utils/request-params"
 
 export const MAX_RECOMMENDATIONS = 50
+
+type PlacementContextFields = { placement: string; product_id?: string; cart_id?: string }
+
+/** related and bought_together are about a product, cart about a cart: say which is missing. */
+export function requirePlacementContext(value: PlacementContextFields, ctx: z.RefinementCtx): void {
+  if ((value.placement === "related" || value.placement === "bought_together") && !value.product_id) {
+    ctx.addIssue({ code: "custom", path: ["product_id"], message: `product_id is required for placement ${value.placement}` })
+  }
+  if (value.placement === "cart" && !value.cart_id) {
+    ctx.addIssue({ code: "custom", path: ["cart_id"], message: "cart_id is required for placement cart" })
+  }
+}
 
 export const StoreGetRecommendationsParams = z
   .object({
@@ -19,13 +28,6 @@ export const StoreGetRecommendationsParams = z
     fields: z.string().max(2000).optional(),
   })
   .strict()
-  .superRefine((value, ctx) => {
-    if ((value.placement === "related" || value.placement === "bought_together") && !value.product_id) {
-      ctx.addIssue({ code: "custom", path: ["product_id"], message: `product_id is required for placement ${value.placement}` })
-    }
-    if (value.placement === "cart" && !value.cart_id) {
-      ctx.addIssue({ code: "custom", path: ["cart_id"], message: "cart_id is required for placement cart" })
-    }
-  })
+  .superRefine(requirePlacementContext)
 
 export type StoreGetRecommendationsParamsType = z.infer<typeof StoreGetRecommendationsParams>

@@ -1,7 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { TRAINING_MODES } from "../../../../queue/training-jobs"
 import { MODEL_RUN_STATUSES } from "../../../../store/entities/reco-model-run.entity"
-import { adminPagination } from "../../../utils/admin-params"
+import { adminPagination } from "../../../utils/request-params"
 
 export const AdminListModelRunsParams = z
   .object({

@@ -1,7 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { PLACEMENTS } from "../../../../serving/placements/placement-context"
-import { medusaId } from "../../../utils/admin-params"
-import { MAX_RECOMMENDATIONS } from "../../../store/recommendations/validators"
+import { medusaId } from "../../../utils/request-params"
+import { MAX_RECOMMENDATIONS, requirePlacementContext } from "../../../store/recommendations/validators"
 
 export const AdminPreviewParams = z
   .object({
@@ -19,12 +19,5 @@ export const AdminPreviewParams = z
       .default(12),
   })
   .strict()
-  .superRefine((value, ctx) => {
-    if ((value.placement === "related" || value.placement === "bought_together") && !value.product_id) {
-      ctx.addIssue({ code: "custom", path: ["product_id"], message: `product_id is required for placement ${value.placement}` })
-    }
-    if (value.placement === "cart" && !value.cart_id) {
-      ctx.addIssue({ code: "custom", path: ["cart_id"], message: "cart_id is required for placement cart" })
-    }
-  })
+  .superRefine(requirePlacementContext)
 export type AdminPreviewParamsType = z.infer<typeof AdminPreviewParams>

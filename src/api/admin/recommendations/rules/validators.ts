@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { PLACEMENTS } from "../../../../serving/placements/placement-context"
-import { adminPagination } from "../../../utils/admin-params"
+import { adminPagination } from "../../../utils/request-params"
 
 export const RULE_ACTIONS = ["pin", "boost", "bury", "exclude"] as const
 export const RULE_TARGET_TYPES = ["product", "category", "collection"] as const

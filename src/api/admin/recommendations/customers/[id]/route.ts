@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { countBehaviour, recentBehaviour } from "../../../../../store/repositories/customer-behaviour"
-import { requireMedusaId } from "../../../../utils/admin-params"
+import { requireMedusaId } from "../../../../utils/request-params"
 import { latestSessionIntent } from "../../../../utils/customer-intent"
 import { previewRecommendations } from "../../../../utils/preview-recommendations"
 import { recommendationsService } from "../../../../utils/recommendations-service"

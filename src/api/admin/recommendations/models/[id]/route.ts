@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { requireUuid } from "../../../../utils/admin-params"
+import { requireUuid } from "../../../../utils/request-params"
 import { recommendationsService } from "../../../../utils/recommendations-service"
 import { serializeModelRun } from "../serialize"
 

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { requireMedusaId } from "../../../../utils/admin-params"
+import { requireMedusaId } from "../../../../utils/request-params"
 import { previewRecommendations } from "../../../../utils/preview-recommendations"
 import { recommendationsService } from "../../../../utils/recommendations-service"
 import { widgetItems } from "../../../../utils/widget-items"

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { requireUuid } from "../../../../utils/admin-params"
+import { requireUuid } from "../../../../utils/request-params"
 import { recommendationsService } from "../../../../utils/recommendations-service"
 import { resolveRuleInput } from "../rule-input"
 import { serializeRule } from "../serialize"

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { eraseCustomerBehaviourWorkflow } from "../../../../../../workflows/erase-customer-behaviour"
-import { requireMedusaId } from "../../../../../utils/admin-params"
+import { requireMedusaId } from "../../../../../utils/request-params"
 
 /**
  * DELETE /admin/recommendations/customers/:id/behaviour: erases every plugin row about the
