@@ -29,6 +29,12 @@ module.exports = defineConfig({
     // Extra API-only instances started by the demo (to spread the simulated shoppers over both
     // cores) do not serve the dashboard.
     disable: process.env.RECO_DEMO_API_ONLY === "true",
+    // The dashboard's fonts and the plugin's admin code live in the repository's node_modules,
+    // outside demo/: Vite's dev server must be allowed to serve them.
+    vite: (config) => ({
+      ...config,
+      server: { ...config.server, fs: { ...config.server?.fs, allow: [...(config.server?.fs?.allow ?? []), require("node:path").resolve(__dirname, "..")] } },
+    }),
   },
   modules: [
     {
