@@ -43,6 +43,9 @@ export async function isCancelRequested(db: Db, jobId: string): Promise<boolean>
 export async function activateRun(dataSource: DataSource, id: string): Promise<void> {
   await dataSource.transaction(async (manager) => {
     const run = await manager.getRepository(RecoModelRun).findOneOrFail({ where: { id } })
+    // One activation per kind at a time (a worker finishing while an admin rolls back): without
+    // it, both see no other active run and the second hits the one-active-run unique index.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`reco_model_activate:${run.modelKind}`])
     await manager
       .createQueryBuilder()
       .update(RecoModelRun)
