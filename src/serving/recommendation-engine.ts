@@ -42,6 +42,11 @@ export type RecommendRequest = {
   context?: Record<string, string | null>
   /** An admin preview: answered exactly like the store, but not recorded in the served log. */
   preview?: boolean
+  /**
+   * What experiment buckets are keyed on: the device's anonymous id when the request carries
+   * one, so a shopper keeps their arm when they log in; else the actor id.
+   */
+  bucketKey?: string | null
 }
 
 export type RecommendedItem = { productId: string; score: number; reason: Reason & { text: string } }
@@ -117,7 +122,7 @@ export class RecommendationEngine {
       this.catalog.snapshot(),
       loadShopperActivity(this.dataSource, request.actor.id, now, this.settings.sessionGapMinutes * 60_000),
       this.rules.all(),
-      this.experiments.choose(request.placement, request.actor.id),
+      this.experiments.choose(request.placement, request.bucketKey ?? request.actor.id),
     ])
     // An experiment arm (or a promoted winner) decides where candidates come from; rules,
     // availability and diversity below apply to every arm alike.

@@ -7,6 +7,7 @@ import { KNOWN } from "../fixtures/experiment-known-answer"
 import { type AdminSession, createAdminSession } from "../helpers/admin-auth"
 import { eventually } from "../helpers/eventually"
 import { withPg } from "../helpers/reco-db"
+import { Shopper } from "../helpers/store-http"
 import {
   createServingCatalog,
   idsOf,
@@ -123,6 +124,31 @@ medusaIntegrationTestRunner({
       const expected = { control: 0, popular: 0 }
       for (const arm of seen.values()) expected[arm as keyof typeof expected]++
       expect(visitors).toEqual(expected)
+    })
+
+    it("a shopper who logs in on the same device keeps the arm of their anonymous id", async () => {
+      const p = store.product
+      await publishLists([p["road-shoe"].id])
+      const arms: ExperimentArm[] = [
+        { name: "control", traffic: 50, strategy: "active_model" },
+        { name: "popular", traffic: 50, strategy: "trending" },
+      ]
+      const experiment = (await adminPost("", { name: "Sticky through login", placement: "related", arms })).data.experiment as Experiment
+      const { shopper, customerId } = await Shopper.register(http, store, "sticky@example.com")
+      const armOf = (key: string) => assignArm({ ...experiment, status: "running" }, key)!.name
+      // A device id whose bucket differs from the customer's own, so keeping the arm proves the rule.
+      const device = anonymousIds("device", 50).find((id) => armOf(id) !== armOf(customerId))!
+      const ask = async (headers: Record<string, string>) => {
+        const res = await http.get("/store/recommendations", {
+          params: { placement: "related", product_id: p["trail-shoe"].id },
+          headers: { ...shopper.headers(), ...headers },
+        })
+        return (res.data as Body).experiment!.arm
+      }
+      expect((await related(device, p["trail-shoe"].id)).experiment!.arm).toBe(armOf(device))
+      expect(await ask({ "x-reco-anonymous-id": device })).toBe(armOf(device))
+      // On a device without the anonymous id, the customer's own bucket decides.
+      expect(await ask({})).toBe(armOf(customerId))
     })
 
     it("stop: no experiment in answers from the next request on; stop again changes nothing", async () => {

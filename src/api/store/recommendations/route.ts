@@ -27,6 +27,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, StoreGetRecom
     {
       placement: params.placement,
       actor: shopper.actor,
+      bucketKey: shopper.anonymousId,
       productId: params.product_id ?? null,
       cartProductIds: cart?.productIds ?? [],
       regionId,
