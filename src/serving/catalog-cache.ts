@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm"
+import { ExpiringValue } from "./expiring-value"
 
 export type CatalogProduct = {
   productId: string
@@ -17,35 +18,23 @@ const MAX_AGE_MS = 30_000
  * Medusa is asked (Medusa's answer is the authority; see product availability).
  */
 export class CatalogCache {
-  private products: Map<string, CatalogProduct> | null = null
-  private loadedAt = 0
-  /** Bumped by invalidate(); a snapshot loaded under an older version is not served as current. */
-  private version = 0
-  private loadedVersion = -1
-  private loading: { version: number; promise: Promise<Map<string, CatalogProduct>> } | null = null
+  // A snapshot that is only old is served while the new one loads; after an invalidation
+  // (a change this process knows of) or on the first call, the caller waits for fresh data.
+  private readonly products: ExpiringValue<Map<string, CatalogProduct>>
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {
+    this.products = new ExpiringValue(() => this.load(), MAX_AGE_MS, { serveStaleWhileLoading: true })
+  }
 
-  async snapshot(): Promise<Map<string, CatalogProduct>> {
-    const current = this.products !== null && this.loadedVersion === this.version
-    if (current && Date.now() - this.loadedAt < MAX_AGE_MS) return this.products!
-    if (!this.loading || this.loading.version !== this.version) {
-      const version = this.version
-      const promise = this.load(version).finally(() => {
-        if (this.loading?.promise === promise) this.loading = null
-      })
-      this.loading = { version, promise }
-    }
-    // A snapshot that is only old is served while the new one loads; after an invalidation
-    // (a change this process knows of) or on the first call, the caller waits for fresh data.
-    return current ? this.products! : this.loading.promise
+  snapshot(): Promise<Map<string, CatalogProduct>> {
+    return this.products.get()
   }
 
   invalidate(): void {
-    this.version++
+    this.products.invalidate()
   }
 
-  private async load(version: number): Promise<Map<string, CatalogProduct>> {
+  private async load(): Promise<Map<string, CatalogProduct>> {
     const rows: Array<{
       product_id: string
       title: string
@@ -56,7 +45,7 @@ export class CatalogCache {
     }> = await this.dataSource.query(
       `SELECT product_id, title, status, category_ids, collection_id, sales_channel_ids FROM reco_product WHERE NOT deleted`
     )
-    const products = new Map(
+    return new Map(
       rows.map((r) => [
         r.product_id,
         {
@@ -69,12 +58,5 @@ export class CatalogCache {
         },
       ])
     )
-    // A slower load started before a newer one must not overwrite it.
-    if (version >= this.loadedVersion) {
-      this.products = products
-      this.loadedAt = Date.now()
-      this.loadedVersion = version
-    }
-    return products
   }
 }

@@ -3,6 +3,7 @@ import type { ExperimentArm } from "../store/entities/reco-experiment.entity"
 import { servingExperiments } from "../store/repositories/experiments"
 import type { ActiveRun } from "./active-runs"
 import { assignArm } from "./experiment-assignment"
+import { ExpiringValue } from "./expiring-value"
 
 /** Experiments started or stopped by another process show up within this time. */
 const MAX_AGE_MS = 10_000
@@ -29,16 +30,15 @@ type Loaded = {
  * through this process's module service invalidates at once.
  */
 export class ExperimentAssigner {
-  private loaded: Loaded | null = null
-  private loadedAt = 0
-  private loading: Promise<Loaded> | null = null
-  private generation = 0
+  private readonly loaded: ExpiringValue<Loaded>
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {
+    this.loaded = new ExpiringValue(() => this.load(), MAX_AGE_MS)
+  }
 
   /** The arm this actor gets on this placement, or null: serve as usual. */
   async choose(placement: string, actorId: string): Promise<ExperimentChoice | null> {
-    const { running, promoted, runs } = await this.current()
+    const { running, promoted, runs } = await this.loaded.get()
     const experiment = running.get(placement)
     if (experiment) {
       const arm = assignArm({ id: experiment.id, status: "running", arms: experiment.arms }, actorId)
@@ -49,33 +49,19 @@ export class ExperimentAssigner {
     return winner ? { arm: winner, run: runOf(winner, runs), experiment: null } : null
   }
 
-  /** Drops the cache and any load in flight, so the next request reads what was just written. */
+  /** Drops the cache, so the next request reads what was just written (a load in flight is not kept). */
   invalidate(): void {
-    this.loaded = null
-    this.loading = null
-    this.generation++
-  }
-
-  private async current(): Promise<Loaded> {
-    if (this.loaded && Date.now() - this.loadedAt < MAX_AGE_MS) return this.loaded
-    if (!this.loading) {
-      const loading = this.load().finally(() => {
-        if (this.loading === loading) this.loading = null
-      })
-      this.loading = loading
-    }
-    return this.loading
+    this.loaded.invalidate()
   }
 
   private async load(): Promise<Loaded> {
-    const generation = this.generation
     const { running, promoted } = await servingExperiments(this.dataSource)
     const runIds = [...running, ...promoted].flatMap((e) => e.arms.flatMap((a) => (a.model_run_id ? [a.model_run_id] : [])))
     const rows: Array<{ id: string; model_kind: string; algorithm: string; activated_at: Date | null }> =
       runIds.length === 0
         ? []
         : await this.dataSource.query(`SELECT id, model_kind, algorithm, activated_at FROM reco_model_run WHERE id = ANY($1::uuid[])`, [runIds])
-    const loaded: Loaded = {
+    return {
       running: new Map(running.map((e) => [e.placement, { id: e.id, arms: e.arms }])),
       // A promoted model arm is already the live behaviour (its run was activated): only
       // strategies with no permanent home elsewhere (trending, blend) stay applied.
@@ -87,13 +73,6 @@ export class ExperimentAssigner {
       ),
       runs: new Map(rows.map((r) => [r.id, { id: r.id, kind: r.model_kind, algorithm: r.algorithm, activatedAt: r.activated_at }])),
     }
-    // A write during the load invalidated it: this answer goes to the requests already waiting
-    // for it, but is not kept.
-    if (generation === this.generation) {
-      this.loaded = loaded
-      this.loadedAt = Date.now()
-    }
-    return loaded
   }
 }
 

@@ -1,21 +1,30 @@
 import type { DataSource } from "typeorm"
 import type { MerchantRule } from "../ml/rank"
 import { listMerchantRules } from "../store/repositories/merchant-rules"
+import { ExpiringValue } from "./expiring-value"
 
 /** Rules written by another process (admin on another instance) show up within this time. */
 const MAX_AGE_MS = 10_000
 
 /** The merchant's rules in memory; a write through this process invalidates at once. */
 export class MerchantRuleCache {
-  private rules: MerchantRule[] | null = null
-  private loadedAt = 0
+  private readonly rules: ExpiringValue<MerchantRule[]>
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {
+    this.rules = new ExpiringValue(() => this.load(), MAX_AGE_MS)
+  }
 
-  async all(): Promise<MerchantRule[]> {
-    if (this.rules && Date.now() - this.loadedAt < MAX_AGE_MS) return this.rules
+  all(): Promise<MerchantRule[]> {
+    return this.rules.get()
+  }
+
+  invalidate(): void {
+    this.rules.invalidate()
+  }
+
+  private async load(): Promise<MerchantRule[]> {
     const rows = await listMerchantRules(this.dataSource)
-    this.rules = rows.map((r) => ({
+    return rows.map((r) => ({
       id: r.id,
       action: r.action,
       targetType: r.targetType,
@@ -26,11 +35,5 @@ export class MerchantRuleCache {
       startsAt: r.startsAt,
       endsAt: r.endsAt,
     }))
-    this.loadedAt = Date.now()
-    return this.rules
-  }
-
-  invalidate(): void {
-    this.rules = null
   }
 }

@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm"
 import { readPlacementSwitches } from "../store/repositories/placement-settings"
+import { ExpiringValue } from "./expiring-value"
 
 /** Another process's settings change reaches this one within this time. */
 const MAX_AGE_MS = 5_000
@@ -9,41 +10,20 @@ const MAX_AGE_MS = 5_000
  * kept for a few seconds; a change made through this process applies at once (invalidate).
  */
 export class PlacementSwitches {
-  private off: Set<string> | null = null
-  private loadedAt = 0
-  private loading: { version: number; promise: Promise<Set<string>> } | null = null
-  private version = 0
+  private readonly off: ExpiringValue<Set<string>>
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(dataSource: DataSource) {
+    this.off = new ExpiringValue(async () => {
+      const switches = await readPlacementSwitches(dataSource)
+      return new Set(Object.entries(switches).flatMap(([p, on]) => (on === false ? [p] : [])))
+    }, MAX_AGE_MS)
+  }
 
   async isOn(placement: string): Promise<boolean> {
-    return !(await this.switchedOff()).has(placement)
+    return !(await this.off.get()).has(placement)
   }
 
   invalidate(): void {
-    this.off = null
-    this.version++
-  }
-
-  private async switchedOff(): Promise<Set<string>> {
-    if (this.off && Date.now() - this.loadedAt < MAX_AGE_MS) return this.off
-    // A load started before an invalidation is not joined: the caller waits for fresh data.
-    if (!this.loading || this.loading.version !== this.version) {
-      const version = this.version
-      const promise: Promise<Set<string>> = readPlacementSwitches(this.dataSource)
-        .then((switches) => {
-          const off = new Set(Object.entries(switches).flatMap(([p, on]) => (on === false ? [p] : [])))
-          if (version === this.version) {
-            this.off = off
-            this.loadedAt = Date.now()
-          }
-          return off
-        })
-        .finally(() => {
-          if (this.loading?.promise === promise) this.loading = null
-        })
-      this.loading = { version, promise }
-    }
-    return this.loading.promise
+    this.off.invalidate()
   }
 }
