@@ -1,10 +1,9 @@
 import type { RecommendationEngine } from "./recommendation-engine"
+import { SESSION_DECAY, sessionEvidence } from "./session-evidence"
 import type { ShopperActivity } from "./shopper-activity"
 
 /** How much each kind of evidence counts; live session evidence is worth as much as the nightly list. */
 const WEIGHTS = { forYou: 1, session: 1, viewed: 0.3, category: 0.5 }
-const SESSION_SOURCES = 5
-const DECAY = 0.6
 
 /**
  * The shopper's affinity for products, from what serving already has at hand: their for-you
@@ -23,21 +22,12 @@ export async function personalAffinity(
     if (max > 0) for (const e of entries) if (e.score > 0) add(e.productId, (weight * e.score) / max)
   }
 
-  const [forYouRun, sessionRun, neighborsRun, catalog] = await Promise.all([
-    engine.runs.get("for_you"),
-    engine.runs.get("session"),
-    engine.runs.get("item_neighbors"),
-    engine.catalog.snapshot(),
-  ])
+  const [forYouRun, catalog] = await Promise.all([engine.runs.get("for_you"), engine.catalog.snapshot()])
   if (forYouRun) addNormalised(await engine.lists.actorList(forYouRun.id, "for_you", actorId), WEIGHTS.forYou)
-  for (const [i, touch] of activity.session.slice(0, SESSION_SOURCES).entries()) {
-    const weight = WEIGHTS.session * DECAY ** i
-    if (sessionRun) addNormalised(await engine.lists.neighbors(sessionRun.id, "next", touch.productId), weight)
-    if (neighborsRun) addNormalised(await engine.lists.neighbors(neighborsRun.id, "similar", touch.productId), weight / 2)
-  }
+  for (const e of await sessionEvidence(engine.runs, engine.lists, activity.session)) addNormalised(e.entries, WEIGHTS.session * e.weight)
   const categories = new Map<string, number>()
   for (const [i, touch] of activity.recentlyViewed.entries()) {
-    const recency = DECAY ** Math.min(i, 20)
+    const recency = SESSION_DECAY ** Math.min(i, 20)
     add(touch.productId, WEIGHTS.viewed * recency)
     for (const c of catalog.get(touch.productId)?.categoryIds ?? []) categories.set(c, (categories.get(c) ?? 0) + recency)
   }
